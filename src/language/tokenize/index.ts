@@ -1,0 +1,2 @@
+export { tokenize, splitSentences, type SentenceSpan } from './tokenize.ts';
+export { tokenizeStage } from './stage.ts';
