@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { COMMANDS } from './commands/index.ts';
-import { EXIT, UsageError, type Command, type CommandIo } from './command.ts';
+import { EXIT, UsageError, type Command, type CommandIo, type ParsedValues } from './command.ts';
 import { isDatelineError } from '../core/errors.ts';
 
 const VERSION = '0.1.0';
@@ -71,7 +71,7 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<nu
     return EXIT.OK;
   }
   try {
-    return await cmd.run({ values: parsed.values, positionals: parsed.positionals, io });
+    return await cmd.run({ values: parsed.values as ParsedValues, positionals: parsed.positionals, io });
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr.write(`dateline ${name}: ${e.message}\n\n${commandHelp(cmd)}`);

@@ -128,7 +128,13 @@ export interface Modality {
 
 export type DateBasis = 'timex' | 'reference' | 'none';
 
-export interface EventRecord extends Provenance {
+/**
+ * An event. Its `source` is the source actor list (OUTPUT.md), so the stage that made it is in
+ * `stage` (e.g. `events@1`) rather than in `source` as on other annotations.
+ */
+export interface EventRecord {
+  readonly stage?: string;
+  readonly confidence?: number;
   readonly id: string;
   readonly trigger: Span;
   readonly source: readonly string[];

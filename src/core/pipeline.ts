@@ -1,5 +1,5 @@
 import { DatelineError } from './errors.ts';
-import type { Document } from './document.ts';
+import { withLayers, type Document } from './document.ts';
 
 /**
  * Capabilities a stage may require or assign. Layers (`tokens`, `entities`…) and the
@@ -81,7 +81,16 @@ export function createPipeline(stages: readonly Stage[]): Pipeline {
     stages: frozen,
     run(doc, ctx = { options: {} }) {
       let current = doc;
-      for (const stage of frozen) current = stage.run(current, ctx);
+      for (const stage of frozen) {
+        try {
+          current = stage.run(current, ctx);
+        } catch (e) {
+          // One stage failing leaves its layers empty and is reported; later stages still run.
+          const code = e instanceof DatelineError ? e.code : 'E_ANALYZE';
+          const message = `stage ${stageSource(stage)} failed: ${e instanceof Error ? e.message : String(e)}`;
+          current = withLayers(current, { errors: [...(current.errors ?? []), { code, message }] });
+        }
+      }
       return current;
     },
   };

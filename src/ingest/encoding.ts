@@ -26,7 +26,7 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start));
       encoding = 'utf-8';
     } catch {
-      text = new TextDecoder('windows-1252').decode(bytes);
+      text = decodeWindows1252(bytes);
       encoding = 'windows-1252';
       // Bytes undefined in Windows-1252 decode to C1 controls: a sign of another encoding.
       const c1 = text.match(/[\u0080-\u009f]/g)?.length ?? 0;
@@ -61,4 +61,26 @@ function looksBinary(bytes: Uint8Array): boolean {
 
 export function normalizeNewlines(text: string): string {
   return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+}
+
+/** Windows-1252 code points for bytes 0x80–0x9F (undefined bytes map to their C1 control). */
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d, 0x017d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178,
+];
+
+/** Node 20's TextDecoder treats windows-1252 as ISO-8859-1, so the 0x80–0x9F range is mapped here. */
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  const CHUNK = 8192;
+  for (let i = 0; i < bytes.length; i += CHUNK) {
+    const codes: number[] = [];
+    const end = Math.min(bytes.length, i + CHUNK);
+    for (let j = i; j < end; j++) {
+      const b = bytes[j]!;
+      codes.push(b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : b);
+    }
+    out += String.fromCharCode(...codes);
+  }
+  return out;
 }

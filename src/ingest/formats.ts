@@ -108,8 +108,8 @@ export function readCsv(file: string, text: string): ReadResult[] {
       relax_quotes: false,
       skip_empty_lines: true,
       skip_records_with_error: true,
-      on_skip: (err: Error & { lines?: number }) => {
-        out.push({ ok: false, error: { code: 'E_PARSE', message: `malformed CSV row: ${err.message}`, file, ...(err.lines !== undefined ? { line: err.lines } : {}) } });
+      on_skip: (err: (Error & { lines?: number }) | undefined) => {
+        out.push({ ok: false, error: { code: 'E_PARSE', message: `malformed CSV row: ${err?.message ?? 'unknown error'}`, file, ...(err?.lines !== undefined ? { line: err.lines } : {}) } });
         return undefined;
       },
     }) as Array<{ record: Record<string, string>; info: { lines: number } }>;
@@ -117,7 +117,17 @@ export function readCsv(file: string, text: string): ReadResult[] {
     const err = e as Error & { lines?: number };
     return [{ ok: false, error: { code: 'E_PARSE', message: `malformed CSV: ${err.message}`, file, line: err.lines ?? 1 } }];
   }
-  for (const row of rows) out.push(recordFromObject(row.record, file, row.info.lines, true, 'csv'));
+  // csv-parse reports the line a record ends on; a record starts after the previous one ended.
+  const ends = [...rows.map((r) => r.info.lines), ...out.map((r) => lineOf(r))].sort((a, b) => a - b);
+  const startOf = (end: number): number => {
+    let prev = 1;
+    for (const e of ends) {
+      if (e >= end) break;
+      prev = e;
+    }
+    return prev + 1;
+  };
+  for (const row of rows) out.push(recordFromObject(row.record, file, startOf(row.info.lines), true, 'csv'));
   return out.sort((a, b) => lineOf(a) - lineOf(b));
 }
 

@@ -29,7 +29,7 @@ export interface ReadOptions {
 
 export type InputItem = { readonly ok: true; readonly doc: NewDocument } | { readonly ok: false; readonly error: DocError };
 
-const SKIP_NAMES = /^(\.|_|~)|~$|\.(db|db-wal|db-shm|sqlite|gz|zip|png|jpe?g|gif|pdf)$/i;
+const SKIP_NAMES = /^(\.|~)|^(readme|license|licence|copying)(\.|$)|~$|\.(db|db-wal|db-shm|sqlite|gz|zip|png|jpe?g|gif|pdf)$/i;
 
 /** Expand paths: files as given, directories recursively (sorted), globs; `-` is standard input. */
 export async function* expandPaths(paths: readonly string[]): AsyncGenerator<{ path: string } | { error: DocError }> {
