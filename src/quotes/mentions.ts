@@ -1,0 +1,197 @@
+import type { Document, Span } from '../core/document.ts';
+import { ADVERBIAL_STARTS, ANONYMITY_PHRASES, ANONYMOUS_HEADS, NAME_PARTICLES, PRONOUNS, STATEMENT_NOUNS, SUBJECT_VERB_FILLERS, TIME_WORDS } from './lexicon.ts';
+
+/** A word of the text: letters, digits, inner hyphens/apostrophes/periods (U.S., Qa’ida, Dr.). */
+export interface Word extends Span {
+  readonly w: string;
+  readonly lower: string;
+}
+
+const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:[-'’.][\p{L}\p{N}]+)*\.?/gu;
+
+export function wordsIn(text: string, start: number, end: number): Word[] {
+  const out: Word[] = [];
+  WORD_RE.lastIndex = 0;
+  const slice = text.slice(start, end);
+  for (const m of slice.matchAll(WORD_RE)) {
+    let w = m[0];
+    // A final period belongs to the word only for abbreviations (Dr., U.S.), not at a sentence end.
+    if (w.endsWith('.') && !/^(?:[A-Z][a-z]?|[A-Z](?:\.[A-Z])+|Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sgt|Rep|Sen|Gov|Prof|Jr|Sr)\.$/.test(w)) w = w.slice(0, -1);
+    out.push({ start: start + m.index!, end: start + m.index! + w.length, w, lower: w.toLowerCase() });
+  }
+  return out;
+}
+
+const isCap = (w: Word): boolean => /^[\p{Lu}\p{N}]/u.test(w.w);
+
+/** True when every word is capitalised (particles allowed inside): “Jens Stoltenberg”, “Bank of England”. */
+export function isNameLike(ws: readonly Word[]): boolean {
+  if (ws.length === 0) return false;
+  if (!isCap(ws[0]!) || !isCap(ws[ws.length - 1]!)) return false;
+  return ws.every((w) => isCap(w) || NAME_PARTICLES.has(w.lower));
+}
+
+function trimWords(text: string, ws: readonly Word[]): Span | undefined {
+  if (ws.length === 0) return undefined;
+  return { start: ws[0]!.start, end: ws[ws.length - 1]!.end };
+}
+
+/** Parts of a subject separated by commas, each as its words. */
+function commaParts(text: string, start: number, end: number): Word[][] {
+  const parts: Word[][] = [];
+  let from = start;
+  for (let i = start; i <= end; i++) {
+    if (i === end || text[i] === ',' || text[i] === '(' || text[i] === ')' || text[i] === '\u2013' || text[i] === '\u2014') {
+      const ws = wordsIn(text, from, i);
+      if (ws.length) parts.push(ws);
+      from = i + 1;
+    }
+  }
+  return parts;
+}
+
+const VERBISH = new Set(['is', 'was', 'are', 'were', 'has', 'had', 'have', 'will', 'would', 'can', 'could', 'did', 'does', 'do', 'be', 'been', 'made', 'gave']);
+
+/**
+ * The minimal speaker mention inside the stretch of text before a reporting verb:
+ * drops adverbial parts (“On Saturday,”), relative clauses and appositive descriptions when a
+ * name is at hand (“Connie Moganedi, a spokeswoman for …,” → “Connie Moganedi”).
+ */
+export function subjectMention(text: string, start: number, end: number): Span | undefined {
+  const parts = commaParts(text, start, end);
+  if (parts.length === 0) return undefined;
+  const strip = (ws: Word[]): Word[] => {
+    let i = 0;
+    while (i < ws.length - 1 && (['and', 'but', 'while', 'whereas', 'with', 'as', 'so', 'then', 'that', 'because', 'although', 'though', 'which', 'who'].includes(ws[i]!.lower))) i++;
+    let j = ws.length;
+    while (j > i + 1 && SUBJECT_VERB_FILLERS.has(ws[j - 1]!.lower)) j--;
+    return ws.slice(i, j);
+  };
+  const isFiller = (w: Word): boolean => SUBJECT_VERB_FILLERS.has(w.lower) || /^[a-z]+ly$/.test(w.w);
+  // Parts made only of adverbs (“, audibly”) are skipped.
+  while (parts.length > 1 && parts[parts.length - 1]!.every(isFiller)) parts.pop();
+  let k = parts.length - 1;
+  let last = strip(parts[k]!);
+  while (last.length && isFiller(last[last.length - 1]!)) last = last.slice(0, -1);
+  while (last.length > 1 && /^[a-z]+ly$/.test(last[0]!.w)) last = last.slice(1);
+  if (last.length === 0) return undefined;
+  // A part that is itself an adverbial or relative clause (“who co-sponsored the bill”) is skipped;
+  // a part led by a conjunction (“and his associates”) is kept without it.
+  const conj = (ws: Word[]): boolean => ['and', 'but', 'while', 'whereas', 'with', 'so', 'then', 'that', 'because', 'although', 'though', 'which', 'who'].includes(ws[0]!.lower);
+  while (k > 0 && ADVERBIAL_STARTS.has(parts[k]![0]!.lower) && !conj(parts[k]!) && !isNameLike(last)) {
+    k--;
+    last = strip(parts[k]!);
+    while (last.length > 1 && /^[a-z]+ly$/.test(last[0]!.w)) last = last.slice(1);
+  }
+  if (last.length === 0) return undefined;
+  // The part has to be a noun phrase: a verb inside means we are looking at a clause.
+  if (last.some((w, i) => i > 0 && VERBISH.has(w.lower))) {
+    const run = lastNameRun(last);
+    return run ? trimWords(text, run) : undefined;
+  }
+  if (ADVERBIAL_STARTS.has(last[0]!.lower) && !PRONOUNS.has(last[0]!.lower)) {
+    const run = lastNameRun(last);
+    if (run) return trimWords(text, run);
+    last = last.slice(1);
+    if (!last.length) return undefined;
+  }
+  if (last.length > 12) {
+    const run = lastNameRun(last);
+    return run ? trimWords(text, run) : undefined;
+  }
+  // Appositive: “Name, a description,” — prefer the name.
+  if (!isNameLike(last) && k > 0) {
+    const prev = strip(parts[k - 1]!);
+    const tail = lastNameRun(prev);
+    if (isNameLike(prev) && tail && tail.length >= 1 && !ADVERBIAL_STARTS.has(prev[0]!.lower) && !PRONOUNS.has(last[0]!.lower)) {
+      return trimWords(text, prev);
+    }
+  }
+  return trimWords(text, last);
+}
+
+/** The last run of capitalised words (with inner particles) in a list of words. */
+export function lastNameRun(ws: readonly Word[]): Word[] | undefined {
+  let end = -1;
+  for (let i = ws.length - 1; i >= 0; i--) {
+    if (isCap(ws[i]!) && i > 0) { end = i; break; }
+    if (isCap(ws[i]!) && i === 0 && !ADVERBIAL_STARTS.has(ws[0]!.lower)) { end = i; break; }
+  }
+  if (end < 0) return undefined;
+  let start = end;
+  while (start > 0 && (isCap(ws[start - 1]!) || (NAME_PARTICLES.has(ws[start - 1]!.lower) && start - 2 >= 0 && isCap(ws[start - 2]!)))) start--;
+  if (start === 0 && ADVERBIAL_STARTS.has(ws[0]!.lower)) start = 1;
+  return start <= end ? ws.slice(start, end + 1) : undefined;
+}
+
+const NP_STOP = new Set(['on', 'in', 'at', 'during', 'via', 'who', 'which', 'that', 'when', 'while', 'after', 'before', 'yesterday', 'today', 'as', 'because', 'and', 'but']);
+
+/**
+ * The noun phrase right after `pos` (after “said” in an inverted attribution, or “according to”),
+ * up to a comma, a clause boundary or a following prepositional phrase.
+ */
+export function mentionAfter(text: string, pos: number, limit: number): Span | undefined {
+  let end = pos;
+  while (end < limit && !/[,.;:!?()"“”\n]/.test(text[end]!)) end++;
+  // keep abbreviation periods (“U.S.”, “Dr.”) inside the phrase
+  while (end < limit && text[end] === '.' && /[A-Z]$/.test(text.slice(pos, end)) && /^\.[A-Za-z ]/.test(text.slice(end, end + 2)) && !/^\.\s+[A-Z][a-z]+\s+[a-z]/.test(text.slice(end, end + 40))) {
+    end++;
+    while (end < limit && !/[,.;:!?()"“”\n]/.test(text[end]!)) end++;
+  }
+  let ws = wordsIn(text, pos, end);
+  if (!ws.length) return undefined;
+  // “a tweet on Monday by X”, “a statement from X” name the statement, not its author.
+  if (STATEMENT_NOUNS.has(ws[1]?.lower ?? '') || STATEMENT_NOUNS.has(ws[0]!.lower)) {
+    const by = ws.findIndex((w) => w.lower === 'by' || w.lower === 'from');
+    if (by >= 0 && by + 1 < ws.length) ws = ws.slice(by + 1);
+  }
+  let cut = ws.length;
+  for (let i = 1; i < ws.length; i++) {
+    if (NP_STOP.has(ws[i]!.lower) || TIME_WORDS.has(ws[i]!.lower) && i > 0 && !isCap(ws[i]!)) { cut = i; break; }
+  }
+  // “of” continues a name or a description (“the mayor of Yartsevo”) but a following “via” does not.
+  ws = ws.slice(0, cut);
+  while (ws.length && TIME_WORDS.has(ws[ws.length - 1]!.lower)) ws = ws.slice(0, -1);
+  if (!ws.length || ws.length > 12) return undefined;
+  return { start: ws[0]!.start, end: ws[ws.length - 1]!.end };
+}
+
+/** Whether a speaker description is an unnamed source (“a diplomat”, “officials”, “sources said”). */
+export function isAnonymousMention(text: string, span: Span, sentence: Span): boolean {
+  const ws = wordsIn(text, span.start, span.end);
+  if (!ws.length) return false;
+  const sentenceText = text.slice(sentence.start, sentence.end).toLowerCase();
+  if (ANONYMITY_PHRASES.some((p) => sentenceText.includes(p))) return !PRONOUNS.has(ws[0]!.lower) || ws.length > 1;
+  if (PRONOUNS.has(ws[0]!.lower) && ws.length === 1) return ws[0]!.lower === 'someone';
+  const first = ws[0]!.lower;
+  // A named person or organisation is not anonymous, whatever their title.
+  const lastCap = ws.filter((w) => /^\p{Lu}/u.test(w.w)).length;
+  const headIdx = ws.findIndex((w) => ANONYMOUS_HEADS.has(w.lower));
+  if (headIdx < 0) return first === 'someone';
+  const head = ws[headIdx]!;
+  if (first === 'the' && !/s$/.test(head.lower) && lastCap > 0) return false;
+  if (isNameLike(ws.slice(headIdx + 1)) && ws.length - headIdx - 1 >= 2) return false;
+  if (ws.slice(headIdx + 1).some((w) => w.lower === 'of' || w.lower === 'for' || w.lower === 'from' || w.lower === 'within')) return true;
+  return ws.slice(headIdx + 1).length === 0 || ws.slice(headIdx + 1).every((w) => !/^\p{Lu}/u.test(w.w));
+}
+
+/**
+ * The entity a speaker mention refers to: an entity mention that overlaps the span, preferring
+ * people, then mentions that sit inside the span and end nearest its end (the head of the phrase).
+ */
+export function entityForSpan(doc: Document, span: Span): string | undefined {
+  let best: { id: string; score: number } | undefined;
+  for (const e of doc.entities) {
+    for (const m of e.mentions) {
+      if (m.end <= span.start || m.start >= span.end) continue;
+      let score = 0;
+      if (m.start >= span.start && m.end <= span.end) score += 4;
+      if (m.start === span.start && m.end === span.end) score += 2;
+      if (e.type === 'PERSON') score += 3;
+      else if (e.type === 'ORG' || e.type === 'NORP') score += 1;
+      score -= Math.abs(span.end - m.end) / 100;
+      if (!best || score > best.score) best = { id: e.id, score };
+    }
+  }
+  return best?.id;
+}

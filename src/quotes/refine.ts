@@ -1,0 +1,120 @@
+import type { Document, Quote, Span } from '../core/document.ts';
+import { sentenceIndexAt, type Candidate, type TextContext } from './context.ts';
+import { isSpeechLike } from './direct.ts';
+import { entityForSpan, isAnonymousMention, isNameLike, wordsIn } from './mentions.ts';
+
+const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
+const inside = (a: Span, b: Span): boolean => a.start >= b.start && a.end <= b.end;
+
+/**
+ * Ordered refiners over the proposals. Each step says why it exists; order matters:
+ * merging fragments before continuation keeps a fragment from stealing a later speaker.
+ */
+export function refine(doc: Document, ctx: TextContext, direct: Candidate[], unattributed: Candidate[], indirect: Candidate[]): Candidate[] {
+  // 1. A quoted fragment inside a reported clause belongs to that (mixed) clause.
+  const mixed = indirect.filter((c) => c.kind === 'mixed');
+  let directs = direct.filter((d) => !mixed.some((m) => inside(d.content, m.content)));
+  let loose = unattributed.filter((d) => !mixed.some((m) => inside(d.content, m.content)) && !indirect.some((m) => m.kind !== 'direct' && inside(d.content, m.content) && !isSpeechLike(ctx.text, d.marked!)));
+
+  // 2. Nested attribution (“Reuters reported a source said …”): keep the innermost source.
+  let reported = indirect.filter((a) => !indirect.some((b) => b !== a && b.cue && inside(b.content, a.content) && b.cue.start >= a.content.start && b.cue.end <= a.content.end));
+
+  // 3. An indirect reading that overlaps an attributed quotation is the same attribution seen worse.
+  reported = reported.filter((r) => r.kind !== 'indirect' || !directs.some((d) => overlaps(d.content, r.content) && !inside(d.content, r.content)));
+  reported = reported.filter((r) => !directs.some((d) => d.content.start === r.content.start && d.content.end === r.content.end));
+
+  // 3b. A cue that already introduces a quotation does not introduce a second, indirect reading.
+  reported = reported.filter((r) => !r.cue || !directs.some((d) => d.cue && d.cue.start === r.cue!.start));
+
+  // 4. One reading per content: the more confident proposal wins among overlapping ones.
+  reported.sort((a, b) => b.confidence - a.confidence || (b.content.end - b.content.start) - (a.content.end - a.content.start));
+  const keptReported: Candidate[] = [];
+  for (const r of reported) if (!keptReported.some((k) => overlaps(k.content, r.content))) keptReported.push(r);
+
+  // 5. Short title-like quotations (names, titles of works) are not speech unless a cue sits right at them.
+  directs = directs.filter((d) => d.via === 'characterising' || d.via === 'trigram' || d.via === 'trigram-inverted' || isSpeechLike(ctx.text, d.marked!) || !isNameLike(wordsIn(ctx.text, d.content.start, d.content.end)));
+  loose = loose.filter((d) => isSpeechLike(ctx.text, d.marked!) && !keptReported.some((r) => overlaps(r.content, d.content)) && !directs.some((x) => overlaps(x.content, d.content)));
+
+  // 6. Quotations without a cue: share the cue of the next quote in the paragraph, continue the
+  //    previous speaker, or fall back to the closest person mentioned before.
+  const all = [...directs, ...keptReported].sort((a, b) => a.content.start - b.content.start);
+  const resolved: Candidate[] = [];
+  for (const q of loose.sort((a, b) => a.content.start - b.content.start)) {
+    const para = ctx.sentences[sentenceIndexAt(ctx, q.content.start)]!.paragraph;
+    const next = all.find((a) => a.content.start > q.content.end && a.speakerMention && a.kind === 'direct' && /^[\s"“”.,]*$/u.test(ctx.text.slice(q.marked?.close?.end ?? q.content.end, a.marked?.open.start ?? a.content.start)));
+    if (next && next.speakerMention) {
+      resolved.push({ ...q, ...(next.cue ? { cue: next.cue } : {}), speakerMention: next.speakerMention, confidence: 0.7, via: 'shared-cue' });
+      continue;
+    }
+    const prev = [...all, ...resolved].filter((a) => a.content.end <= q.content.start && a.speakerMention).sort((a, b) => b.content.end - a.content.end)[0];
+    if (prev && prev.speakerMention) {
+      const prevPara = ctx.sentences[sentenceIndexAt(ctx, prev.content.start)]!.paragraph;
+      const opensParagraph = ctx.sentences.find((s) => s.paragraph === para)!.start >= (q.marked?.open.start ?? q.content.start) - 1;
+      if (prevPara === para || (prevPara === para - 1 && opensParagraph)) {
+        resolved.push({ ...q, speakerMention: prev.speakerMention, continuation: true, confidence: 0.7, via: 'continuation' });
+        continue;
+      }
+    }
+    const near = closestPerson(doc, ctx, q);
+    if (near) resolved.push({ ...q, speakerMention: near, confidence: 0.3, via: 'closest-mention' });
+  }
+  return [...all, ...resolved].sort((a, b) => a.content.start - b.content.start);
+}
+
+/** The last person mention before the quotation in its paragraph (entities layer first, then names). */
+function closestPerson(doc: Document, ctx: TextContext, q: Candidate): Span | undefined {
+  const para = ctx.sentences[sentenceIndexAt(ctx, q.content.start)]!.paragraph;
+  const paraStart = ctx.sentences.find((s) => s.paragraph === para)?.start ?? 0;
+  let best: Span | undefined;
+  for (const e of doc.entities) {
+    if (e.type !== 'PERSON') continue;
+    for (const m of e.mentions) {
+      if (m.end <= (q.marked?.open.start ?? q.content.start) && m.start >= paraStart && (!best || m.start > best.start)) best = m;
+    }
+  }
+  return best;
+}
+
+/** Turn candidates into the `quotes` layer: ids, speaker entities, anonymity, dates. */
+export function toQuotes(doc: Document, ctx: TextContext, cands: readonly Candidate[], source: string): Quote[] {
+  return cands.map((c, i) => {
+    const sentence = ctx.sentences[sentenceIndexAt(ctx, c.cue?.start ?? c.content.start)] ?? { start: 0, end: doc.text.length };
+    const speaker = c.speakerMention ? entityForSpan(doc, c.speakerMention) : undefined;
+    const anonymous = c.speakerMention ? !speaker || isPersonlessEntity(doc, speaker) ? isAnonymousMention(doc.text, c.speakerMention, sentence) : false : false;
+    const date = c.cue ? cueDate(doc, c.cue, c.content) ?? doc.meta.referenceDate : doc.meta.referenceDate;
+    const q: Quote = {
+      id: `q${i + 1}`,
+      kind: c.kind,
+      start: c.content.start,
+      end: c.content.end,
+      ...(c.cue ? { cue: { start: c.cue.start, end: c.cue.end } } : {}),
+      ...(speaker ? { speaker } : {}),
+      ...(c.speakerMention ? { speakerMention: { start: c.speakerMention.start, end: c.speakerMention.end } } : {}),
+      ...(anonymous ? { anonymous: true } : {}),
+      ...(c.continuation ? { continuation: true } : {}),
+      ...(date ? { date } : {}),
+      source,
+      confidence: Math.round(Math.max(0.05, Math.min(1, c.confidence)) * 100) / 100,
+    };
+    return q;
+  });
+}
+
+function isPersonlessEntity(doc: Document, id: string): boolean {
+  const e = doc.entities.find((x) => x.id === id);
+  return !e || e.type !== 'PERSON';
+}
+
+/** A date timex in the cue's clause (“said on Tuesday”), not inside the quoted content. */
+function cueDate(doc: Document, cue: Span, content: Span): string | undefined {
+  let best: { value: string; d: number } | undefined;
+  for (const t of doc.timexes) {
+    if (t.type !== 'DATE' || overlaps(t, content)) continue;
+    const d = t.start >= cue.end ? t.start - cue.end : cue.start - t.end;
+    if (d < 0 || d > 30) continue;
+    const between = t.start >= cue.end ? doc.text.slice(cue.end, t.start) : doc.text.slice(t.end, cue.start);
+    if (/[.;!?"“”\n]/u.test(between)) continue;
+    if (!best || d < best.d) best = { value: t.value, d };
+  }
+  return best?.value;
+}
