@@ -1,12 +1,15 @@
 import type { Document, Span } from '../core/document.ts';
 import type { Cue } from './cues.ts';
 import type { MarkedSpan } from './marks.ts';
+import { buildSyntax, type Syntax } from './syntax.ts';
 
 /** Sentences and paragraphs the extractors work with (from the layers, or a fallback split). */
 export interface TextContext {
   readonly text: string;
   readonly sentences: readonly (Span & { readonly paragraph: number })[];
   readonly marked: readonly MarkedSpan[];
+  /** Tagger and parser annotations by offset (empty view when the layers are absent). */
+  readonly syn: Syntax;
 }
 
 /** A proposed attribution before refinement. */
@@ -48,7 +51,7 @@ export function buildContext(doc: Document, marked: readonly MarkedSpan[]): Text
     // The paragraph index comes from the tokenizer when it set one; otherwise from blank lines.
     sentences = doc.sentences.map((s) => ({ start: s.start, end: s.end, paragraph: s.paragraph ?? paragraphIndex(text, s.start) }));
   } else sentences = fallbackSentences(text);
-  return { text, sentences, marked };
+  return { text, sentences, marked, syn: buildSyntax(doc) };
 }
 
 function paragraphIndex(text: string, pos: number): number {

@@ -2,6 +2,7 @@ import type { Span } from '../core/document.ts';
 import { findCues, subjectOfCue, wordsBetween, type Cue } from './cues.ts';
 import { sentenceIndexAt, type Candidate, type TextContext } from './context.ts';
 import { QUOTE_ONLY_VERBS } from './lexicon.ts';
+import { firstVerbish, hasFiniteVerb } from './indirect.ts';
 import { isNameLike, mentionAfter, subjectMention, wordsIn } from './mentions.ts';
 import type { MarkedSpan } from './marks.ts';
 
@@ -13,7 +14,8 @@ export function isSpeechLike(text: string, m: MarkedSpan): boolean {
   if (ws.length === 0) return false;
   const body = text.slice(m.start, m.end);
   if (isNameLike(ws) && ws.length <= 8 && !/[.!?]$/.test(body)) return false;
-  return ws.length >= 4 || /[.!?,]$/.test(body);
+  // “swine flu.”: American punctuation inside a two-word term does not make it speech.
+  return ws.length >= 4 || (ws.length >= 3 && /[.!?,]$/.test(body)) || /[!?]$/.test(body);
 }
 
 /** Where the clause around a quotation begins: sentence start or just after the previous quote. */
@@ -57,24 +59,34 @@ export function attributeMarked(ctx: TextContext, m: MarkedSpan): Candidate | un
   const rEnd = sentenceEndAfter(ctx, m.style === 'dash' ? m.start : Math.max(closeEnd - 1, m.start));
   const nextOpen = ctx.marked.find((o) => o.open.start >= closeEnd && o !== m)?.open.start ?? Infinity;
   const rightLimit = Math.min(rEnd, nextOpen);
-  const rightCues = findCues(text, after, rightLimit).filter((c) => c.kind === 'verb');
+  const rightCues = findCues(text, after, rightLimit, ctx.syn).filter((c) => c.kind === 'verb');
   for (const cue of rightCues.slice(0, 2)) {
     const gap = wordsBetween(text, m.style === 'dash' ? m.start : after, cue.start);
     const lead = text.slice(after, cue.start);
     if (m.style === 'dash') {
       const comma = text.lastIndexOf(',', cue.start);
       if (comma < m.start) continue;
-      const subject = subjectMention(text, comma + 1, cue.start);
-      const tail = text.slice(cue.end, rightLimit);
+      // “– We stay, the general said.” or inverted “– We stay, said the general.”
+      const inverted = wordsBetween(text, comma + 1, cue.start).length === 0;
+      const subject = inverted ? mentionAfter(text, cue.end, rightLimit) : subjectMention(text, comma + 1, cue.start);
+      const tail = text.slice(inverted && subject ? subject.end : cue.end, rightLimit);
       if (!subject || wordsBetween(text, comma + 1, cue.start).length > 6 || !ADVERBIAL_TAIL.test(tail)) continue;
       return { ...base, content: { start: m.start, end: trimEnd(text, m.start, comma) }, cue, speakerMention: subject, confidence: 0.8 - lowConf, via: 'dash' };
     }
+    if (cue.lemma === 'read' && !isSpeechLike(text, m)) continue;
     if (gap.length === 0) {
       // “…,” said Detective Inspector X.
       const sp = mentionAfter(text, cue.end, rightLimit);
-      if (sp && /^\s*[,.]?\s*$/.test(lead)) return { ...base, cue, speakerMention: sp, confidence: 0.9 - lowConf, via: 'trigram-inverted' };
+      const spWords = sp ? wordsIn(text, sp.start, sp.end) : [];
+      const plausibleSpeaker = !!sp && !/ing$/.test(text.slice(cue.start, cue.end)) && !/^(?:as|to|by|that)$/i.test(spWords[0]?.w ?? '') && (spWords.length <= 6 || isNameLike(spWords)) && !hasFiniteVerb(ctx, sp);
+      if (sp && plausibleSpeaker && /^\s*[,.]?\s*$/.test(lead)) return { ...base, cue, speakerMention: sp, confidence: 0.9 - lowConf, via: 'trigram-inverted' };
       continue;
     }
+    // Without a comma after the quotation only a short subject may stand between it and the cue
+    // (“"…" he said”), and a conjunction starts a new clause (“"…" and holding signs which read …”).
+    const punctuated = /^\s*[,.!?]/u.test(lead) || /[,.!?]$/u.test(text.slice(m.start, m.end));
+    if (!punctuated && gap.length > 4) break;
+    if (/^(?:and|or|but|while|as|when|with)$/i.test(gap[0]!.w)) break;
     if (gap.length <= 8 && /^\s*[,.]?\s*[^\s,.]/u.test(lead) && !QUOTE_CHARS.test(lead)) {
       const subject = subjectMention(text, after, cue.start);
       if (subject) return { ...base, cue, speakerMention: subject, confidence: 0.9 - lowConf, via: 'trigram' };
@@ -84,33 +96,61 @@ export function attributeMarked(ctx: TextContext, m: MarkedSpan): Candidate | un
 
   // 2. cue-first: a cue shortly before the opening mark, in the same clause.
   const clauseStart = clauseStartBefore(ctx, m.open.start, sentStart);
-  const leftCues = findCues(text, clauseStart, m.open.start);
+  const leftCues = findCues(text, clauseStart, m.open.start, ctx.syn);
   for (let i = leftCues.length - 1; i >= 0; i--) {
     const cue = leftCues[i]!;
-    const gap = wordsBetween(text, cue.end, m.open.start);
-    const gapText = text.slice(cue.end, m.open.start);
+    // An aside between dashes (“commented — which the BBC noted as unusual — "…"”) is skipped.
+    const rawGap = text.slice(cue.end, m.open.start);
+    const dashesBefore = (text.slice(clauseStart, cue.start).match(/\s[\u2013\u2014]\s/gu) ?? []).length;
+    if (dashesBefore % 2 === 1 && /\s[\u2013\u2014]\s/u.test(rawGap)) continue;
+    const gapText = rawGap.replace(/\s[\u2013\u2014]\s[^\u2013\u2014]*\s[\u2013\u2014]\s*/gu, ' ');
+    const gap = wordsIn(gapText, 0, gapText.length);
     if (cue.kind === 'according') break;
+    if (cue.lemma === 'read' && !isSpeechLike(text, m)) continue;
     if (cue.kind === 'characterising') {
       // called it “…”, described X as an “…” figure, characterised the deaths as “…”
       if (gap.length > 10) break;
       // “…, blaming "human error"”: a participle after a comma shares the sentence's subject.
       const participle = /ing$/.test(text.slice(cue.start, cue.end)) && /,\s*$/.test(text.slice(clauseStart, cue.start));
-      const subject = participle ? sentenceSubject(ctx, sentStart, cue) : subjectOfCue(text, clauseStart, cue) ?? inheritedSubject(ctx, clauseStart, sentStart, cue);
+      const subject = participle ? sentenceSubject(ctx, sentStart, cue) : subjectOfCue(text, clauseStart, cue, ctx.syn) ?? inheritedSubject(ctx, clauseStart, sentStart, cue);
       return { ...base, cue, ...(subject ? { speakerMention: subject } : {}), confidence: 0.7 - lowConf, via: 'characterising' };
     }
     // “said on Friday "…"”, “told Reuters "…"”, “said in a meeting with X, "…"”, “stated:”
-    const plausibleGap = gap.length === 0 || /[,:]\s*$/.test(gapText) && gap.length <= 10 || gap.length <= 4 && !/\b(?:that|the|a|an)\b/i.test(gapText) || /^\s*(?:on|in|at|to)\b/i.test(gapText) && gap.length <= 6;
+    const aside = rawGap.search(/\s[\u2013\u2014]\s/u);
+    const ppGap = /^\s*(?:on|in|at|to|via|during|through|after|before|from|for|over)\b/i.test(gapText) && gap.length <= 12 && !hasFiniteVerb(ctx, { start: cue.end, end: aside >= 0 ? cue.end + aside : m.open.start });
+    // A subject pronoun right before the quotation (“added regarding X, they "would not …"”) opens a clause.
+    const clauseOpen = /\b(?:he|she|they|we|it|i)\s*$/iu.test(gapText);
+    const plausibleGap = gap.length === 0 || /[,:]\s*$/.test(gapText) && gap.length <= 10 || gap.length <= 4 && !/\b(?:that|the|a|an)\b/i.test(gapText) && !clauseOpen || ppGap;
     if (!plausibleGap) {
+      // “declared the outbreak a "public health emergency"”: a quoted term inside the object, no clause.
+      const npObject = gap.length <= 8 && !clauseOpen && !/\bthat\b/i.test(gapText) && !hasFiniteVerb(ctx, { start: cue.end, end: closeEnd });
+      if (npObject && cue.kind === 'verb') {
+        const subject = subjectOfCue(text, clauseStart, cue, ctx.syn) ?? inheritedSubject(ctx, clauseStart, sentStart, cue);
+        if (subject) return { ...base, cue, speakerMention: subject, confidence: 0.6 - lowConf, via: 'characterising' };
+      }
       // A cue followed by a clause that contains the quotation: the indirect extractor makes it mixed.
       return undefined;
     }
-    const subject = subjectOfCue(text, clauseStart, cue) ?? inheritedSubject(ctx, clauseStart, sentStart, cue);
+    const cueWord = text.slice(cue.start, cue.end);
+    // “protested by shouting "…"”, “…, stating "…"”: a participle shares the main clause's subject.
+    const gerundOf = /ing$/.test(cueWord) && /(?:\b(?:by|while|after|before|when)|,)\s*$/iu.test(text.slice(sentStart, cue.start));
+    const subject = gerundOf
+      ? sentenceSubject(ctx, sentStart, cue) ?? subjectMention(text, sentStart, firstVerbish(text, sentStart, cue.start))
+      : subjectOfCue(text, clauseStart, cue, ctx.syn) ?? inheritedSubject(ctx, clauseStart, sentStart, cue);
     if (!subject && !QUOTE_ONLY_VERBS.has(cue.lemma) && !/ing$/.test(text.slice(cue.start, cue.end))) continue;
     return { ...base, cue, ...(subject ? { speakerMention: subject } : {}), confidence: (subject ? 0.9 : 0.6) - lowConf, via: 'cue-first' };
   }
 
-  // 4. colon after a name: “Stoltenberg: "…"”
+  // 4. colon after an attributed clause: “According to X, the plan could work: "…"”, “X said the plan was sound: "…"”
   const before = text.slice(clauseStart, m.open.start);
+  if (/:\s*$/u.test(before)) {
+    for (const cue of findCues(text, sentStart, m.open.start, ctx.syn)) {
+      if (cue.kind === 'characterising') continue;
+      const speaker = cue.kind === 'according' ? mentionAfter(text, cue.end, m.open.start) : subjectOfCue(text, sentStart, cue, ctx.syn);
+      if (speaker) return { ...base, cue, speakerMention: speaker, confidence: 0.6 - lowConf, via: 'colon-clause' };
+    }
+  }
+  // 5. colon after a name: “Stoltenberg: "…"”
   const colon = /([^.:;!?"“”]+):\s*$/u.exec(before);
   if (colon) {
     const s = clauseStart + colon.index!;
@@ -130,9 +170,9 @@ function trimEnd(text: string, start: number, end: number): number {
 }
 
 function sentenceSubject(ctx: TextContext, sentStart: number, cue: Span): Span | undefined {
-  for (const c of findCues(ctx.text, sentStart, cue.start)) {
+  for (const c of findCues(ctx.text, sentStart, cue.start, ctx.syn)) {
     if (c.kind !== 'verb') continue;
-    const s = subjectOfCue(ctx.text, sentStart, c);
+    const s = subjectOfCue(ctx.text, sentStart, c, ctx.syn);
     if (s) return s;
   }
   return undefined;
@@ -142,9 +182,9 @@ function sentenceSubject(ctx: TextContext, sentStart: number, cue: Span): Span |
 function inheritedSubject(ctx: TextContext, clauseStart: number, sentStart: number, cue: Span): Span | undefined {
   const lead = ctx.text.slice(clauseStart, cue.start);
   if (!/\b(?:and|also|then)\s*$/i.test(lead) && clauseStart === sentStart) return undefined;
-  const cues = findCues(ctx.text, sentStart, cue.start);
+  const cues = findCues(ctx.text, sentStart, cue.start, ctx.syn);
   for (const c of cues) {
-    const s = subjectOfCue(ctx.text, sentStart, c);
+    const s = subjectOfCue(ctx.text, sentStart, c, ctx.syn);
     if (s) return s;
   }
   // No earlier cue: the sentence subject is the first name-like run.

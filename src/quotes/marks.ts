@@ -157,21 +157,33 @@ function findSingleSpans(text: string, paras: readonly Paragraph[], doubles: rea
 
 const DASH_OPEN = /^[\u2014\u2013\u2015-]\s+/u;
 
-/** Dialogue-style quotes: a paragraph that opens with a dash and a space (“– We will stay, he said.”). */
+/** A dash that opens a quote inside a paragraph: after a sentence end or a colon (“He was clear: – We stay.”). */
+const DASH_MID = /(?:[.!?]["”’»]?|:)\s+([\u2014\u2013\u2015]\s+)(?=\p{Lu})/gu;
+
+/**
+ * Dialogue-style quotes: a dash and a space that open a paragraph (“– We will stay, he said.”) or a
+ * sentence inside one (“The general was clear. – We will stay, he said.”). The quote runs to a closing
+ * dash or to the end of its sentence; the attribution comma is found by the caller.
+ */
 function findDashSpans(text: string, paras: readonly Paragraph[]): MarkedSpan[] {
   const out: MarkedSpan[] = [];
   for (const para of paras) {
     const body = text.slice(para.start, para.end);
-    const m = DASH_OPEN.exec(body);
-    if (!m) continue;
-    const start = para.start + m[0].length;
-    // A closing dash ends the quote; otherwise the attribution comma does (checked by the caller).
-    const rest = text.slice(start, para.end);
-    const close = /\s[\u2014\u2013]\s/u.exec(rest);
-    const end = close ? start + close.index : para.end;
-    const s = trimSpan(text, start, end);
-    if (s.end > s.start) {
-      out.push({ ...s, open: { start: para.start, end: para.start + 1 }, ...(close ? { close: { start: start + close.index + 1, end: start + close.index + 2 } } : {}), style: 'dash', balanced: close !== null, multiParagraph: false });
+    const opens: { at: number; len: number }[] = [];
+    const m0 = DASH_OPEN.exec(body);
+    if (m0) opens.push({ at: 0, len: m0[0].length });
+    for (const m of body.matchAll(DASH_MID)) opens.push({ at: m.index! + m[0].length - m[1]!.length, len: m[1]!.length });
+    for (const o of opens) {
+      const start = para.start + o.at + o.len;
+      // A mid-paragraph quote ends with its sentence (the next sentence end after an attribution).
+      const rest = text.slice(start, para.end);
+      const close = /\s[\u2014\u2013]\s/u.exec(rest);
+      const sentEnd = o.at === 0 ? -1 : /[.!?](?=\s+(?:[\u2014\u2013\u2015]\s+)?\p{Lu}|\s*$)/u.exec(rest)?.index ?? -1;
+      const end = close ? start + close.index : sentEnd >= 0 ? start + sentEnd + 1 : para.end;
+      const s = trimSpan(text, start, end);
+      if (s.end > s.start) {
+        out.push({ ...s, open: { start: para.start + o.at, end: para.start + o.at + 1 }, ...(close ? { close: { start: start + close.index + 1, end: start + close.index + 2 } } : {}), style: 'dash', balanced: close !== null, multiParagraph: false });
+      }
     }
   }
   return out;

@@ -1,5 +1,5 @@
 import type { Document, Span } from '../core/document.ts';
-import { ADVERBIAL_STARTS, ANONYMITY_PHRASES, ANONYMOUS_HEADS, NAME_PARTICLES, PRONOUNS, STATEMENT_NOUNS, SUBJECT_VERB_FILLERS, TIME_WORDS } from './lexicon.ts';
+import { ADVERBIAL_STARTS, ANONYMITY_PHRASES, ANONYMOUS_HEADS, NAME_PARTICLES, PRONOUNS, ROLE_NOUNS, STATEMENT_NOUNS, SUBJECT_VERB_FILLERS, TIME_WORDS } from './lexicon.ts';
 
 /** A word of the text: letters, digits, inner hyphens/apostrophes/periods (U.S., Qa’ida, Dr.). */
 export interface Word extends Span {
@@ -58,6 +58,19 @@ const VERBISH = new Set(['is', 'was', 'are', 'were', 'has', 'had', 'have', 'will
  * name is at hand (“Connie Moganedi, a spokeswoman for …,” → “Connie Moganedi”).
  */
 export function subjectMention(text: string, start: number, end: number): Span | undefined {
+  // “Deutsche Welle (DW) reported”: a bracketed short form after a name is not the mention.
+  const bracket = /\s*\([^()]{1,40}\)\s*$/u.exec(text.slice(start, end));
+  if (bracket && wordsIn(text, start, start + bracket.index).length > 0) end = start + bracket.index;
+  // “police, who said …”: a relative pronoun stands for the noun phrase before it.
+  const rel = /(?:,\s*|\s+)who\s+(?:(?:also|later|then|further)\s+)?$/iu.exec(text.slice(start, end));
+  if (rel) return antecedent(text, start, start + rel.index);
+  // “a report … in which they said”: the subject is inside the relative clause.
+  const relIn = /\b(?:in|on|at|by|from|with)\s+(?:which|whom)\s+|\b(?:which|whom|whose\s+\w+)\s+(?=\S)/giu;
+  let relEnd = -1;
+  for (const m of text.slice(start, end).matchAll(relIn)) relEnd = m.index! + m[0].length;
+  if (relEnd > 0 && wordsIn(text, start + relEnd, end).length > 0 && wordsIn(text, start + relEnd, end).length <= 6 && !/,/.test(text.slice(start + relEnd, end))) {
+    start += relEnd;
+  }
   const parts = commaParts(text, start, end);
   if (parts.length === 0) return undefined;
   const strip = (ws: Word[]): Word[] => {
@@ -100,14 +113,37 @@ export function subjectMention(text: string, start: number, end: number): Span |
     return run ? trimWords(text, run) : undefined;
   }
   // Appositive: “Name, a description,” — prefer the name.
-  if (!isNameLike(last) && k > 0) {
+  if ((!isNameLike(last) || isDescription(last)) && k > 0) {
     const prev = strip(parts[k - 1]!);
     const tail = lastNameRun(prev);
-    if (isNameLike(prev) && tail && tail.length >= 1 && !ADVERBIAL_STARTS.has(prev[0]!.lower) && !PRONOUNS.has(last[0]!.lower)) {
+    if (isNameLike(prev) && !isDescription(prev) && tail && tail.length >= 1 && !ADVERBIAL_STARTS.has(prev[0]!.lower) && !PRONOUNS.has(last[0]!.lower)) {
       return trimWords(text, prev);
     }
   }
   return trimWords(text, last);
+}
+
+/**
+ * Whether capitalised words describe a role rather than name someone (“Tesco’s CEO for Central Europe”,
+ * “CEO of Tesco”, “Chief Executive”): a possessive, or a role noun heading the phrase.
+ */
+export function isDescription(ws: readonly Word[]): boolean {
+  if (ws.some((w) => /['’]s$/.test(w.w))) return true;
+  const ofAt = ws.findIndex((w) => w.lower === 'of' || w.lower === 'for' || w.lower === 'at');
+  const head = ws[(ofAt > 0 ? ofAt : ws.length) - 1];
+  return !!head && ROLE_NOUNS.has(head.lower);
+}
+
+/** The noun phrase a relative pronoun refers to: the last comma part, without a leading preposition. */
+function antecedent(text: string, start: number, end: number): Span | undefined {
+  const parts = commaParts(text, start, end);
+  let ws = parts[parts.length - 1];
+  if (!ws) return undefined;
+  // The noun phrase after the last preposition or verb (“according to police”, “drafted by Alex Greenwich”).
+  let cut = -1;
+  ws.forEach((w, i) => { if (i < ws!.length - 1 && (/^(?:to|by|from|with|at|on|in|for)$/.test(w.lower) || VERBISH.has(w.lower) || /[a-z]ed$/.test(w.w))) cut = i; });
+  if (cut >= 0) ws = ws.slice(cut + 1);
+  return trimWords(text, ws);
 }
 
 /** The last run of capitalised words (with inner particles) in a list of words. */
@@ -156,6 +192,17 @@ export function mentionAfter(text: string, pos: number, limit: number): Span | u
   return { start: ws[0]!.start, end: ws[ws.length - 1]!.end };
 }
 
+/**
+ * The head word of a mention without a parse: the last word before a post-modifier (“the mayor of
+ * Yartsevo” → mayor, “Ambassador Kay Lin” → Lin, “Stardom's official statement” → statement).
+ */
+export function headWordOf(text: string, span: Span): Span | undefined {
+  const ws = wordsIn(text, span.start, span.end);
+  const post = ws.findIndex((w, i) => i > 0 && /^(?:of|for|from|at|in|with|on|who|which|that)$/.test(w.lower));
+  const w = ws[(post > 0 ? post : ws.length) - 1];
+  return w ? { start: w.start, end: w.end } : undefined;
+}
+
 /** Whether a speaker description is an unnamed source (“a diplomat”, “officials”, “sources said”). */
 export function isAnonymousMention(text: string, span: Span, sentence: Span): boolean {
   const ws = wordsIn(text, span.start, span.end);
@@ -179,12 +226,16 @@ export function isAnonymousMention(text: string, span: Span, sentence: Span): bo
  * The entity a speaker mention refers to: an entity mention that overlaps the span, preferring
  * people, then mentions that sit inside the span and end nearest its end (the head of the phrase).
  */
-export function entityForSpan(doc: Document, span: Span): string | undefined {
+export function entityForSpan(doc: Document, span: Span, head?: Span): string | undefined {
   let best: { id: string; score: number } | undefined;
+  const h = head ?? headWordOf(doc.text, span);
   for (const e of doc.entities) {
     for (const m of e.mentions) {
       if (m.end <= span.start || m.start >= span.end) continue;
       let score = 0;
+      // The mention that holds the phrase's head is the speaker (“Tesco’s CEO Matt Simister”: the person,
+      // not Tesco); this outweighs the type preferences below.
+      if (h && m.start <= h.start && m.end >= h.end) score += 8;
       if (m.start >= span.start && m.end <= span.end) score += 4;
       if (m.start === span.start && m.end === span.end) score += 2;
       if (e.type === 'PERSON') score += 3;

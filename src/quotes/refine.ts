@@ -1,6 +1,8 @@
 import type { Document, Quote, Span } from '../core/document.ts';
 import { sentenceIndexAt, type Candidate, type TextContext } from './context.ts';
 import { isSpeechLike } from './direct.ts';
+import { hasFiniteVerb } from './indirect.ts';
+import { headTokenOf } from './syntax.ts';
 import { entityForSpan, isAnonymousMention, isNameLike, wordsIn } from './mentions.ts';
 
 const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
@@ -17,14 +19,16 @@ export function refine(doc: Document, ctx: TextContext, direct: Candidate[], una
   let loose = unattributed.filter((d) => !mixed.some((m) => inside(d.content, m.content)) && !indirect.some((m) => m.kind !== 'direct' && inside(d.content, m.content) && !isSpeechLike(ctx.text, d.marked!)));
 
   // 2. Nested attribution (“Reuters reported a source said …”): keep the innermost source.
-  let reported = indirect.filter((a) => !indirect.some((b) => b !== a && b.cue && inside(b.content, a.content) && b.cue.start >= a.content.start && b.cue.end <= a.content.end));
+  //    Only a clause counts as an inner report (“… after Ford voluntarily disclosed the matter” does not).
+  let reported = indirect.filter((a) => !indirect.some((b) => b !== a && b.cue && inside(b.content, a.content) && b.cue.start >= a.content.start && b.cue.end <= a.content.end && hasFiniteVerb(ctx, b.content)));
 
   // 3. An indirect reading that overlaps an attributed quotation is the same attribution seen worse.
   reported = reported.filter((r) => r.kind !== 'indirect' || !directs.some((d) => overlaps(d.content, r.content) && !inside(d.content, r.content)));
   reported = reported.filter((r) => !directs.some((d) => d.content.start === r.content.start && d.content.end === r.content.end));
 
   // 3b. A cue that already introduces a quotation does not introduce a second, indirect reading.
-  reported = reported.filter((r) => !r.cue || !directs.some((d) => d.cue && d.cue.start === r.cue!.start));
+  //     A colon chain (“According to X, the plan works: "…"”) is the exception: both are X's.
+  reported = reported.filter((r) => !r.cue || !directs.some((d) => d.cue && d.cue.start === r.cue!.start && d.via !== 'colon-clause'));
 
   // 4. One reading per content: the more confident proposal wins among overlapping ones.
   reported.sort((a, b) => b.confidence - a.confidence || (b.content.end - b.content.start) - (a.content.end - a.content.start));
@@ -32,8 +36,8 @@ export function refine(doc: Document, ctx: TextContext, direct: Candidate[], una
   for (const r of reported) if (!keptReported.some((k) => overlaps(k.content, r.content))) keptReported.push(r);
 
   // 5. Short title-like quotations (names, titles of works) are not speech unless a cue sits right at them.
-  directs = directs.filter((d) => d.via === 'characterising' || d.via === 'trigram' || d.via === 'trigram-inverted' || isSpeechLike(ctx.text, d.marked!) || !isNameLike(wordsIn(ctx.text, d.content.start, d.content.end)));
-  loose = loose.filter((d) => isSpeechLike(ctx.text, d.marked!) && !keptReported.some((r) => overlaps(r.content, d.content)) && !directs.some((x) => overlaps(x.content, d.content)));
+  directs = directs.filter((d) => (d.via === 'characterising' && !isNameLike(wordsIn(ctx.text, d.content.start, d.content.end))) || d.via === 'trigram' || d.via === 'trigram-inverted' || isSpeechLike(ctx.text, d.marked!) || !isNameLike(wordsIn(ctx.text, d.content.start, d.content.end)));
+  loose = loose.filter((d) => (isSpeechLike(ctx.text, d.marked!) || coordinatedWithQuote(ctx, directs, d)) && !keptReported.some((r) => overlaps(r.content, d.content)) && !directs.some((x) => overlaps(x.content, d.content)));
 
   // 6. Quotations without a cue: share the cue of the next quote in the paragraph, continue the
   //    previous speaker, or fall back to the closest person mentioned before.
@@ -41,7 +45,13 @@ export function refine(doc: Document, ctx: TextContext, direct: Candidate[], una
   const resolved: Candidate[] = [];
   for (const q of loose.sort((a, b) => a.content.start - b.content.start)) {
     const para = ctx.sentences[sentenceIndexAt(ctx, q.content.start)]!.paragraph;
-    const next = all.find((a) => a.content.start > q.content.end && a.speakerMention && a.kind === 'direct' && /^[\s"“”.,]*$/u.test(ctx.text.slice(q.marked?.close?.end ?? q.content.end, a.marked?.open.start ?? a.content.start)));
+    // “… as saying "A" and "B"”, “called it "X" and a "Y"”: a coordinated quotation shares the cue before it.
+    const before = all.filter((a) => a.kind === 'direct' && a.marked && a.cue && a.speakerMention && (a.marked.close?.end ?? a.content.end) <= (q.marked?.open.start ?? q.content.start)).pop();
+    if (before && /^\s*,?\s*(?:and|or)\s+(?:(?:a|an|the|as)\s+)?$/iu.test(ctx.text.slice(before.marked!.close?.end ?? before.content.end, q.marked?.open.start ?? q.content.start))) {
+      resolved.push({ ...q, cue: before.cue!, speakerMention: before.speakerMention!, confidence: 0.7, via: 'coordinated' });
+      continue;
+    }
+    const next = all.find((a) => a.content.start > q.content.end && a.speakerMention && a.kind === 'direct' && /^[ \t"“”.,]*$/u.test(ctx.text.slice(q.marked?.close?.end ?? q.content.end, a.marked?.open.start ?? a.content.start)));
     if (next && next.speakerMention) {
       resolved.push({ ...q, ...(next.cue ? { cue: next.cue } : {}), speakerMention: next.speakerMention, confidence: 0.7, via: 'shared-cue' });
       continue;
@@ -59,6 +69,11 @@ export function refine(doc: Document, ctx: TextContext, direct: Candidate[], una
     if (near) resolved.push({ ...q, speakerMention: near, confidence: 0.3, via: 'closest-mention' });
   }
   return [...all, ...resolved].sort((a, b) => a.content.start - b.content.start);
+}
+
+/** Whether a quoted term follows an attributed one with only “and”/“or” between (“"gamesmanship" and a "stunt"”). */
+function coordinatedWithQuote(ctx: TextContext, directs: readonly Candidate[], q: Candidate): boolean {
+  return directs.some((a) => a.marked && a.cue && /^\s*,?\s*(?:and|or)\s+(?:(?:a|an|the|as)\s+)?$/iu.test(ctx.text.slice(a.marked.close?.end ?? a.content.end, q.marked?.open.start ?? q.content.start)));
 }
 
 /** The last person mention before the quotation in its paragraph (entities layer first, then names). */
@@ -79,8 +94,12 @@ function closestPerson(doc: Document, ctx: TextContext, q: Candidate): Span | un
 export function toQuotes(doc: Document, ctx: TextContext, cands: readonly Candidate[], source: string): Quote[] {
   return cands.map((c, i) => {
     const sentence = ctx.sentences[sentenceIndexAt(ctx, c.cue?.start ?? c.content.start)] ?? { start: 0, end: doc.text.length };
-    const speaker = c.speakerMention ? entityForSpan(doc, c.speakerMention) : undefined;
-    const anonymous = c.speakerMention ? !speaker || isPersonlessEntity(doc, speaker) ? isAnonymousMention(doc.text, c.speakerMention, sentence) : false : false;
+    const headTok = c.speakerMention ? headTokenOf(ctx.syn, c.speakerMention) : undefined;
+    const head = headTok !== undefined ? ctx.syn.token(headTok) : undefined;
+    const speaker = c.speakerMention ? entityForSpan(doc, c.speakerMention, head ? { start: head.start, end: head.end } : undefined) : undefined;
+    // Anonymity is a property of the mention (“a diplomat”, “a Woolworths spokesperson”): coreference may
+    // link it to someone, but only a person's name inside the mention makes the source named.
+    const anonymous = c.speakerMention ? isAnonymousMention(doc.text, c.speakerMention, sentence) && !namesPerson(doc, c.speakerMention) : false;
     const date = c.cue ? cueDate(doc, c.cue, c.content) ?? doc.meta.referenceDate : doc.meta.referenceDate;
     const q: Quote = {
       id: `q${i + 1}`,
@@ -100,9 +119,8 @@ export function toQuotes(doc: Document, ctx: TextContext, cands: readonly Candid
   });
 }
 
-function isPersonlessEntity(doc: Document, id: string): boolean {
-  const e = doc.entities.find((x) => x.id === id);
-  return !e || e.type !== 'PERSON';
+function namesPerson(doc: Document, span: Span): boolean {
+  return doc.entities.some((e) => e.type === 'PERSON' && e.mentions.some((m) => m.kind === 'name' && inside(m, span)));
 }
 
 /** A date timex in the cue's clause (“said on Tuesday”), not inside the quoted content. */
