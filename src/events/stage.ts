@@ -29,6 +29,7 @@ export const eventsStage: Stage = {
       tables: loadCameoTables(),
       source: `${NAME}@${VERSION}`,
     };
-    return withLayers(doc, { events: codeDocument(doc, config) });
+    // Events use `source` for the source actors, so their provenance goes in `stage`.
+    return withLayers(doc, { events: codeDocument(doc, config).map((e) => ({ ...e, stage: config.source })) });
   },
 };

@@ -1,13 +1,13 @@
 import * as echarts from 'echarts/core';
-import { LineChart } from 'echarts/charts';
+import { BarChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
-import { api } from '../api.ts';
-import { empty, field, h, link, loading, table } from '../dom.ts';
+import { api, type ActorDetail } from '../api.ts';
+import { append, empty, field, h, link, loading, table } from '../dom.ts';
 import { go } from '../main.ts';
 import { pager } from './documents.ts';
 
-echarts.use([LineChart, GridComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
 const TYPES = ['', 'PERSON', 'ORG', 'GPE', 'LOC', 'NORP', 'FAC', 'EVENT'];
 
@@ -39,50 +39,57 @@ export async function actorsPage(root: HTMLElement, _parts: readonly string[], p
 
 export async function actorPage(root: HTMLElement, parts: readonly string[]): Promise<void> {
   const id = parts.join('/');
-  const [detail, asSource, asTarget, quotes] = await Promise.all([
-    api.actor(id),
-    api.events({ source: id, limit: 50 }),
-    api.events({ target: id, limit: 50 }),
-    api.quotes({ speaker: id, limit: 50 }),
-  ]);
+  const detail = await api.actor(id);
   const a = detail.actor;
-  root.append(
+  append(
+    root,
+    [
     h('p', { class: 'crumbs' }, link('#/actors', '← Actors')),
     h('h1', null, a.name),
-    h('p', { class: 'meta' }, [a.type, a.code, a.country, a.role, `${a.documents} documents`, `${a.mentions} mentions`].filter(Boolean).join(' · ')),
+    h('p', { class: 'meta' }, [a.type, a.code, a.country, a.role, `${a.documents} documents`, `${a.mentions} mentions`, a.firstSeen && a.lastSeen ? `${a.firstSeen} – ${a.lastSeen}` : null].filter(Boolean).join(' · ')),
+    detail.names.length > 1 ? h('p', { class: 'meta' }, `Also named: ${detail.names.filter((n) => n !== a.name).join(', ')}`) : null,
     h('p', null, link(`#/events?actor=${encodeURIComponent(a.id)}`, 'Explore this actor’s events →')),
+    ],
   );
-  const chart = h('div', { class: 'chart mentions', role: 'img', 'aria-label': 'Mentions over time' });
+  // Mentions per month, from the per-document timeline.
+  const byMonth = new Map<string, number>();
+  for (const t of detail.timeline) {
+    if (!t.date) continue;
+    const k = t.date.slice(0, 7);
+    byMonth.set(k, (byMonth.get(k) ?? 0) + t.mentions);
+  }
+  const months = [...byMonth.keys()].sort();
+  const chart = h('div', { class: 'chart mentions', role: 'img', 'aria-label': 'Mentions per month' });
   root.append(h('section', { class: 'panel' }, h('h2', null, 'Mentions over time'), chart));
-  if (detail.timeline.length === 0) chart.replaceWith(empty('No dated mentions.'));
+  if (months.length === 0) chart.replaceWith(empty('No dated mentions.'));
   else {
     const c = echarts.init(chart);
     c.setOption({
       animation: false,
       tooltip: { trigger: 'axis' },
       grid: { left: 40, right: 16, top: 16, bottom: 40 },
-      xAxis: { type: 'category', data: detail.timeline.map((t) => t.key) },
+      xAxis: { type: 'category', data: months },
       yAxis: { type: 'value', minInterval: 1 },
-      series: [{ type: 'line', data: detail.timeline.map((t) => t.count), areaStyle: {} }],
+      series: [{ type: 'bar', data: months.map((m) => byMonth.get(m) ?? 0), itemStyle: { color: '#1f6f8b' } }],
     });
   }
-  const eventTable = (rows: typeof asSource.items, other: 'targetActors' | 'sourceActors') =>
+  const eventTable = (rows: ActorDetail['eventsAsSource'], other: 'targetActors' | 'sourceActors') =>
     rows.length === 0
       ? empty('None.')
       : table(
           ['Date', other === 'targetActors' ? 'Target' : 'Source', 'Event', 'CAMEO', 'Article'],
-          rows.map((r) => [r.event.date ?? '—', r[other].map((x) => x.name).join(' + ') || '—', r.triggerText, r.event.cameo, link(`#/doc/${encodeURIComponent(r.documentId)}`, r.title ?? r.documentId)]),
+          rows.map((r) => [r.date ?? '—', r[other].map((x) => x.name).join(' + ') || '—', r.triggerText, r.cameo, link(`#/doc/${encodeURIComponent(r.documentId)}`, r.title ?? r.documentId)]),
         );
   root.append(
-    h('section', { class: 'panel' }, h('h2', null, `Events as source (${asSource.total})`), eventTable(asSource.items, 'targetActors')),
-    h('section', { class: 'panel' }, h('h2', null, `Events as target (${asTarget.total})`), eventTable(asTarget.items, 'sourceActors')),
+    h('section', { class: 'panel' }, h('h2', null, `Events as source (${a.eventsAsSource})`), eventTable(detail.eventsAsSource, 'targetActors')),
+    h('section', { class: 'panel' }, h('h2', null, `Events as target (${a.eventsAsTarget})`), eventTable(detail.eventsAsTarget, 'sourceActors')),
     h(
       'section',
       { class: 'panel' },
-      h('h2', null, `Quotes (${quotes.total})`),
-      quotes.items.length === 0
+      h('h2', null, `Quotes (${a.quotes})`),
+      detail.quotes.length === 0
         ? empty('No quotes attributed to this actor.')
-        : h('ul', { class: 'quotes' }, quotes.items.map((q) => h('li', null, h('blockquote', null, q.text), h('p', { class: 'meta' }, q.quote.date ?? q.published ?? '', ' · ', link(`#/doc/${encodeURIComponent(q.documentId)}`, q.title ?? q.documentId))))),
+        : h('ul', { class: 'quotes' }, detail.quotes.map((q) => h('li', null, h('blockquote', { class: q.kind }, q.text), h('p', { class: 'meta' }, q.date ?? q.published ?? '', ' · ', link(`#/doc/${encodeURIComponent(q.documentId)}`, q.title ?? q.documentId))))),
     ),
   );
 }

@@ -1,4 +1,4 @@
-import { api, type EventRow, type Params } from '../api.ts';
+import { api, type EventJson, type Params } from '../api.ts';
 import { download, empty, field, h, link, loading, table } from '../dom.ts';
 import { go } from '../main.ts';
 import { drawTimeline, QUAD_LABELS } from '../charts/timeline.ts';
@@ -14,12 +14,12 @@ function select(name: string, options: readonly (readonly [string, string])[], v
   return h('select', { name }, options.map(([v, label]) => h('option', { value: v, selected: v === value }, label)));
 }
 
-const actorsText = (refs: EventRow['sourceActors'], codes?: readonly string[]): string =>
+const actorsText = (refs: EventJson['sourceActors'], codes?: readonly string[]): string =>
   refs.map((a) => a.name).join(' + ') + (codes?.length ? ` [${codes.join(', ')}]` : '') || '—';
 
-function modality(r: EventRow): string {
-  const on = Object.entries(r.event.modality).filter(([, b]) => b).map(([k]) => k);
-  if (r.event.quote) on.push('reported');
+function modality(r: EventJson): string {
+  const on = Object.entries(r.modality).filter(([, b]) => b).map(([k]) => k);
+  if (r.quote) on.push('reported');
   return on.join(', ') || 'asserted';
 }
 
@@ -30,11 +30,11 @@ function csvCell(v: unknown): string {
   return `"${safe.replace(/"/g, '""')}"`;
 }
 
-export function eventsToCsv(rows: readonly EventRow[]): string {
+export function eventsToCsv(rows: readonly EventJson[]): string {
   const head = ['id', 'documentId', 'published', 'date', 'trigger', 'cameo', 'root', 'plover', 'ploverMode', 'quadClass', 'goldstein', 'source', 'sourceCodes', 'target', 'targetCodes', 'location', 'negated', 'future', 'conditional', 'hypothetical', 'quote', 'sentence'];
   const lines = [head.join(',')];
   for (const r of rows) {
-    const v = r.event;
+    const v = r;
     lines.push(
       [r.id, r.documentId, r.published, v.date, r.triggerText, v.cameo, v.root, v.plover, v.ploverMode, v.quadClass, v.goldstein, r.sourceActors.map((a) => a.name).join(';'), (v.sourceCodes ?? []).join(';'), r.targetActors.map((a) => a.name).join(';'), (v.targetCodes ?? []).join(';'), r.location?.name, v.modality.negated, v.modality.future, v.modality.conditional, v.modality.hypothetical, v.quote, r.sentenceText]
         .map(csvCell)
@@ -114,7 +114,7 @@ export async function eventsPage(root: HTMLElement, _parts: readonly string[], p
       ),
     ),
     api.eventBuckets({ ...filters, groupBy: 'dyad', limit: 60 }),
-    api.eventBuckets({ ...filters, groupBy: 'place', limit: 500 }),
+    api.places(filters),
   ]);
 
   // Timeline: every period seen in any quad class, in order.
@@ -126,10 +126,7 @@ export async function eventsPage(root: HTMLElement, _parts: readonly string[], p
   if (edges.length === 0) networkEl.replaceWith(empty('No events with both a source and a target actor.'));
   else drawNetwork(networkEl, edges, (id) => go(`actor/${encodeURIComponent(id)}`));
 
-  const pts: Place[] = places.buckets.flatMap((b) => {
-    const p = b as unknown as { key: string; count: number; lat?: number; lon?: number; name?: string };
-    return p.lat !== undefined && p.lon !== undefined ? [{ name: p.name ?? p.key, lat: p.lat, lon: p.lon, count: p.count }] : [];
-  });
+  const pts: Place[] = places.buckets.flatMap((p) => (p.lat !== undefined && p.lon !== undefined ? [{ name: p.name, lat: p.lat, lon: p.lon, count: p.count }] : []));
   drawMap(mapEl, pts);
   if (pts.length === 0) mapEl.append(empty('No event in this selection has a located place.'));
 
@@ -139,7 +136,7 @@ export async function eventsPage(root: HTMLElement, _parts: readonly string[], p
     return;
   }
   const exportAll = async (kind: 'csv' | 'jsonl'): Promise<void> => {
-    const all: EventRow[] = [];
+    const all: EventJson[] = [];
     for (let o = 0; o < pageRes.total; o += 1000) all.push(...(await api.events({ ...filters, limit: 1000, offset: o })).items);
     if (kind === 'csv') download('dateline-events.csv', 'text/csv', eventsToCsv(all));
     else download('dateline-events.jsonl', 'application/x-ndjson', all.map((r) => JSON.stringify(r)).join('\n') + '\n');
@@ -156,12 +153,12 @@ export async function eventsPage(root: HTMLElement, _parts: readonly string[], p
     table(
       ['Date', 'Source', 'Event', 'Target', 'CAMEO', 'PLOVER', 'Modality', 'Place', 'Article'],
       pageRes.items.map((r) => [
-        r.event.date ?? '—',
-        actorsText(r.sourceActors, r.event.sourceCodes),
+        r.date ?? '—',
+        actorsText(r.sourceActors, r.sourceCodes),
         h('span', { title: r.sentenceText ?? '' }, r.triggerText),
-        actorsText(r.targetActors, r.event.targetCodes),
-        r.event.cameo,
-        r.event.plover ?? '—',
+        actorsText(r.targetActors, r.targetCodes),
+        r.cameo,
+        r.plover ?? '—',
         modality(r),
         r.location?.name ?? '—',
         link(`#/doc/${encodeURIComponent(r.documentId)}`, r.title ?? r.documentId),

@@ -29,14 +29,14 @@ export async function quotesPage(root: HTMLElement, _parts: readonly string[], p
         h(
           'li',
           null,
-          h('blockquote', { class: r.quote.kind }, r.text),
+          h('blockquote', { class: r.kind }, r.text),
           h(
             'p',
             { class: 'meta' },
-            r.speaker ? link(`#/actor/${encodeURIComponent(r.speaker.id)}`, r.speaker.name) : r.speakerText ?? (r.quote.anonymous ? 'anonymous source' : 'unknown speaker'),
-            ` · ${r.quote.kind}`,
+            r.speaker ? link(`#/actor/${encodeURIComponent(r.speaker.id)}`, r.speaker.name) : r.speakerText ?? (r.anonymous ? 'anonymous source' : 'unknown speaker'),
+            ` · ${r.kind}`,
             r.cueText ? ` · “${r.cueText}”` : '',
-            ` · ${r.quote.date ?? r.published ?? 'undated'} · `,
+            ` · ${r.date ?? r.published ?? 'undated'} · `,
             link(`#/doc/${encodeURIComponent(r.documentId)}`, r.title ?? r.documentId),
           ),
         ),
