@@ -18,6 +18,7 @@ const DASHES = /[–—―]|--/;
 const URL_RE = /^(?:(?:https?|ftp):\/\/|www\.)\S+$|^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/i;
 const NUMBER_RE = /^[+-]?\d[\d,.:/]*\d$|^\d$/;
 const CLITIC_RE = /^(.+?)(n['’]t|['’](?:s|re|ve|ll|d|m|S|RE|VE|LL|D|M))$/;
+const FUSED_RE = /^(?:(can)(not)|(gon|wan)(na)|(got)(ta))$/i;
 const ACRONYM_RE = /^(?:[A-Za-z]\.){2,}$|^[A-Z]\.$/;
 
 function isAbbreviation(word: string): boolean {
@@ -97,6 +98,14 @@ function splitCore(text: string, s: number, e: number, out: Span[]): void {
     splitCore(text, s, s + slash, out);
     out.push({ start: s + slash, end: s + slash + 1 });
     splitCore(text, s + slash + 1, e, out);
+    return;
+  }
+  // UD English splits fused forms: cannot → can not, gonna → gon na, wanna → wan na, gotta → got ta.
+  const fused = FUSED_RE.exec(word);
+  if (fused) {
+    const cut = s + (fused[1] ?? fused[3] ?? fused[5])!.length;
+    out.push({ start: s, end: cut });
+    out.push({ start: cut, end: e });
     return;
   }
   const m = CLITIC_RE.exec(word);
