@@ -1,0 +1,4 @@
+import { runStoreContract } from './contract.ts';
+import { openStore } from './store.ts';
+
+runStoreContract(() => openStore('sqlite::memory:'));

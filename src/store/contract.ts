@@ -1,0 +1,332 @@
+/**
+ * The store contract: one suite every adapter must pass (`runStoreContract(() => openStore(url))`).
+ * Expectations are computed from the fixture documents themselves, not written down by hand.
+ */
+import assert from 'node:assert/strict';
+import { describe, it, before, after } from 'node:test';
+import { createDocument, type Document, type EventRecord } from '../core/document.ts';
+import { fixtureDocument, syndicatedCopy } from './fixtures.ts';
+import { actorKey, contentHash } from './keys.ts';
+import { minhash } from './near-duplicates.ts';
+import { dayRange } from './dates.ts';
+import type { EventQuery, Store, StoreInput } from './store.ts';
+
+export function storeInput(doc: Document): StoreInput {
+  const signature = minhash(doc.text);
+  return { doc, hash: contentHash(doc.text), ...(signature ? { signature } : {}) };
+}
+
+/** The document as the store gives it back: no tokens, sentences without internal token indexes. */
+export function storedShape(doc: Document): Document {
+  return {
+    ...doc,
+    tokens: [],
+    sentences: doc.sentences.map(({ start, end, source, confidence }) => ({
+      start,
+      end,
+      ...(source !== undefined ? { source } : {}),
+      ...(confidence !== undefined ? { confidence } : {}),
+    })),
+  };
+}
+
+interface Flat {
+  readonly doc: Document;
+  readonly ev: EventRecord;
+  readonly sourceKeys: string[];
+  readonly targetKeys: string[];
+  readonly sourceCodes: string[];
+  readonly targetCodes: string[];
+}
+
+function flatten(docs: readonly Document[]): Flat[] {
+  return docs.flatMap((doc) =>
+    doc.events.map((ev) => {
+      const ent = (id: string) => doc.entities.find((e) => e.id === id)!;
+      return {
+        doc,
+        ev,
+        sourceKeys: ev.source.map((id) => actorKey(ent(id))),
+        targetKeys: ev.target.map((id) => actorKey(ent(id))),
+        sourceCodes: [...(ev.sourceCodes ?? [])],
+        targetCodes: [...(ev.targetCodes ?? [])],
+      };
+    }),
+  );
+}
+
+export function runStoreContract(open: () => Promise<Store>): void {
+  describe('store contract', () => {
+    let store: Store;
+    const docs = Array.from({ length: 12 }, (_, i) => fixtureDocument(i));
+    const flat = flatten(docs);
+    /** Every canonical document stored so far (grows as tests add some). */
+    const stored: Document[] = [...docs];
+
+    before(async () => {
+      store = await open();
+      const first = await store.putBatch(docs.slice(0, 5).map(storeInput));
+      assert.deepEqual(first.map((r) => r.status), Array(5).fill('stored'));
+      await store.putBatch(docs.slice(5).map(storeInput));
+    });
+    after(async () => {
+      await store.close();
+    });
+
+    it('gives every document back with all its layers', async () => {
+      for (const doc of docs) {
+        const got = await store.getDocument(doc.id);
+        assert.ok(got, doc.id);
+        assert.deepEqual(got.document, storedShape(doc));
+        assert.equal(got.hash, contentHash(doc.text));
+        assert.equal(got.duplicateOf, undefined);
+        for (const e of doc.entities) assert.equal(got.actors[e.id], actorKey(e));
+      }
+      assert.equal(await store.getDocument('no-such-document'), null);
+    });
+
+    it('counts what it stores', async () => {
+      const st = await store.stats();
+      assert.equal(st.documents, docs.length);
+      assert.equal(st.duplicates, 0);
+      assert.equal(st.events, flat.length);
+      assert.equal(st.quotes, docs.reduce((a, d) => a + d.quotes.length, 0));
+      assert.equal(st.entityRecords, docs.reduce((a, d) => a + d.entities.length, 0));
+      const keys = new Set(docs.flatMap((d) => d.entities.map(actorKey)));
+      assert.equal(st.entities, keys.size);
+      assert.equal(st.timexes, docs.reduce((a, d) => a + d.timexes.length, 0));
+    });
+
+    it('skips a document it already holds and reports what it knows', async () => {
+      const res = await store.putBatch([storeInput(docs[0]!)]);
+      assert.deepEqual(res, [{ id: docs[0]!.id, status: 'skipped' }]);
+      assert.deepEqual(await store.known(docs[0]!.id, contentHash(docs[0]!.text)), { status: 'stored', id: docs[0]!.id });
+      assert.deepEqual(await store.known('other-id', contentHash(docs[0]!.text)), { status: 'duplicate-of', id: docs[0]!.id });
+      assert.deepEqual(await store.known('other-id', contentHash('unseen text')), { status: 'new' });
+      assert.equal((await store.stats()).documents, docs.length);
+    });
+
+    it('links exact and near duplicates to the first copy without counting them twice', async () => {
+      const before = await store.stats();
+      const exact = createDocument({ id: 'copy-exact', text: docs[1]!.text, meta: docs[1]!.meta });
+      const near = syndicatedCopy(docs[2]!, 'copy-near');
+      const res = await store.putBatch([storeInput(exact), storeInput(near)]);
+      assert.equal(res[0]!.status, 'duplicate');
+      assert.equal(res[0]!.duplicateOf, docs[1]!.id);
+      assert.equal(res[1]!.status, 'near-duplicate');
+      assert.equal(res[1]!.duplicateOf, docs[2]!.id);
+      assert.ok((res[1]!.similarity ?? 0) >= 0.75 && (res[1]!.similarity ?? 0) < 1);
+      const after = await store.stats();
+      assert.equal(after.documents, before.documents);
+      assert.equal(after.duplicates, before.duplicates + 2);
+      assert.equal(after.exactDuplicates, before.exactDuplicates + 1);
+      assert.equal(after.nearDuplicates, before.nearDuplicates + 1);
+      assert.equal(after.events, before.events);
+      const dup = await store.getDocument('copy-near');
+      assert.equal(dup?.duplicateOf, docs[2]!.id);
+      assert.equal(dup?.duplicateKind, 'near');
+      assert.deepEqual((await store.getDocument(docs[2]!.id))?.duplicates, ['copy-near']);
+      const again = await store.putBatch([storeInput(exact)]);
+      assert.equal(again[0]!.status, 'skipped');
+      const listed = await store.listDocuments({ includeDuplicates: false });
+      assert.equal(listed.total, docs.length);
+      const all = await store.listDocuments({ includeDuplicates: true });
+      assert.equal(all.total, docs.length + 2);
+    });
+
+    it('keeps a different text that reuses a stored id under a derived id', async () => {
+      const other = fixtureDocument(99, { id: docs[3]!.id });
+      const res = await store.putBatch([storeInput(other)]);
+      assert.equal(res[0]!.status, 'stored');
+      assert.equal(res[0]!.id, `${docs[3]!.id}@${contentHash(other.text).slice(0, 8)}`);
+      assert.equal((await store.putBatch([storeInput(other)]))[0]!.status, 'skipped');
+      const renamed = { ...other, id: res[0]!.id };
+      flat.push(...flatten([renamed]));
+      stored.push(renamed);
+    });
+
+    it('writes a batch all or nothing', async () => {
+      const before = await store.stats();
+      const good = fixtureDocument(200);
+      const bad = { doc: { ...fixtureDocument(201), text: null as unknown as string }, hash: 'x'.repeat(64) };
+      await assert.rejects(store.putBatch([storeInput(good), bad]));
+      assert.deepEqual(await store.stats(), before);
+      assert.equal(await store.getDocument(good.id), null);
+    });
+
+    const cases: [string, EventQuery, (f: Flat) => boolean][] = [
+      ['all', {}, () => true],
+      ['actor by code prefix', { actor: 'FRD' }, (f) => [...f.sourceCodes, ...f.targetCodes].some((c) => c.startsWith('FRD')) || [...f.sourceKeys, ...f.targetKeys].some((k) => k.startsWith('FRD'))],
+      ['actor by name', { actor: 'maria okonkwo' }, (f) => [...f.sourceKeys, ...f.targetKeys].includes('person:maria-okonkwo')],
+      ['actor by id', { actor: 'person:tomas-lindqvist' }, (f) => [...f.sourceKeys, ...f.targetKeys].includes('person:tomas-lindqvist')],
+      ['source', { source: 'SYL' }, (f) => f.sourceCodes.some((c) => c.startsWith('SYL')) || f.sourceKeys.some((k) => k.startsWith('SYL'))],
+      ['target', { target: 'RURGOV' }, (f) => f.targetCodes.some((c) => c.startsWith('RURGOV')) || f.targetKeys.some((k) => k.startsWith('RURGOV'))],
+      ['cameo prefix', { cameo: '11' }, (f) => f.ev.cameo.startsWith('11')],
+      ['root', { root: '4' }, (f) => f.ev.root === '04'],
+      ['plover', { plover: 'sanction' }, (f) => f.ev.plover === 'SANCTION'],
+      ['quad class', { quadClass: 4 }, (f) => f.ev.quadClass === 4],
+      ['event date range', { from: '2020-01-08', to: '2020-01-12' }, (f) => {
+        const r = dayRange(f.ev.date);
+        return !!r && r.end >= '2020-01-08' && r.start <= '2020-01-12';
+      }],
+      ['published range', { publishedFrom: '2020-01-10', publishedTo: '2020-01-12' }, (f) => f.doc.meta.published! >= '2020-01-10' && f.doc.meta.published! <= '2020-01-12'],
+      ['negated', { modality: 'negated' }, (f) => f.ev.modality.negated],
+      ['future', { modality: 'future' }, (f) => f.ev.modality.future],
+      ['conditional', { modality: 'conditional' }, (f) => f.ev.modality.conditional],
+      ['hypothetical', { modality: 'hypothetical' }, (f) => f.ev.modality.hypothetical],
+      ['asserted', { modality: 'asserted' }, (f) => !Object.values(f.ev.modality).some(Boolean)],
+      ['place', { place: 'eastwick' }, (f) => {
+        const loc = f.ev.location ? f.doc.entities.find((e) => e.id === f.ev.location)?.name : f.doc.meta.dateline?.place;
+        return loc?.toLowerCase() === 'eastwick';
+      }],
+      ['country', { country: 'rur' }, (f) => {
+        const c = f.ev.location ? f.doc.entities.find((e) => e.id === f.ev.location)?.country : f.doc.meta.dateline?.country;
+        return c === 'RUR';
+      }],
+      ['document', { documentId: docs[4]!.id }, (f) => f.doc.id === docs[4]!.id],
+      ['combined', { actor: 'GEN', root: '19', modality: 'negated' }, (f) =>
+        f.ev.root === '19' && f.ev.modality.negated &&
+        ([...f.sourceCodes, ...f.targetCodes].some((c) => c.startsWith('GEN')) || [...f.sourceKeys, ...f.targetKeys].some((k) => k.startsWith('GEN')))],
+      ['SQL injection in a filter', { actor: "' OR 1=1 --", cameo: "0' OR '1'='1" }, () => false],
+      ['unknown actor', { actor: 'Nobody Atall' }, () => false],
+    ];
+    for (const [name, query, pred] of cases) {
+      it(`filters events: ${name}`, async () => {
+        const expected = flat.filter(pred).map((f) => `${f.doc.id}#${f.ev.id}`).sort();
+        const page = await store.events(query);
+        assert.equal(page.total, expected.length);
+        assert.deepEqual(page.items.map((r) => r.id).sort(), expected);
+        const streamed: string[] = [];
+        for await (const r of store.streamEvents(query)) streamed.push(r.id);
+        assert.deepEqual(streamed.sort(), expected);
+      });
+    }
+
+    it('pages events and resolves their context', async () => {
+      const all = await store.events({});
+      const p1 = await store.events({ limit: 7, offset: 0 });
+      const p2 = await store.events({ limit: 7, offset: 7 });
+      assert.equal(p1.total, all.total);
+      assert.deepEqual([...p1.items, ...p2.items].map((r) => r.id), all.items.slice(0, 14).map((r) => r.id));
+      const limited: string[] = [];
+      for await (const r of store.streamEvents({ limit: 5, offset: 3 })) limited.push(r.id);
+      assert.deepEqual(limited, all.items.slice(3, 8).map((r) => r.id));
+      for (const row of all.items) {
+        const f = flat.find((x) => `${x.doc.id}#${x.ev.id}` === row.id)!;
+        assert.deepEqual(row.event, f.ev);
+        assert.equal(row.triggerText, f.doc.text.slice(f.ev.trigger.start, f.ev.trigger.end));
+        const sn = f.doc.sentences[f.ev.sentence]!;
+        assert.equal(row.sentenceText, f.doc.text.slice(sn.start, sn.end));
+        assert.deepEqual(row.sourceActors.map((a) => a.id), f.sourceKeys);
+        assert.deepEqual(row.targetActors.map((a) => a.id), f.targetKeys);
+        assert.equal(row.documentId, f.doc.id);
+      }
+    });
+
+    it('caps event counts when asked', async () => {
+      const capped = await store.events({ countLimit: 5, limit: 2 });
+      assert.equal(capped.total, 5);
+      assert.equal(capped.totalCapped, true);
+      assert.equal(capped.items.length, 2);
+      const exact = await store.events({ countLimit: 0, limit: 2 });
+      assert.equal(exact.total, flat.length);
+      assert.equal(exact.totalCapped, undefined);
+    });
+
+    it('orders events by date when a date range is given', async () => {
+      const page = await store.events({ from: '2019-01-01', to: '2021-01-01' });
+      const starts = page.items.map((r) => r.dateStart ?? '');
+      assert.deepEqual(starts, [...starts].sort());
+      await store.optimize();
+      assert.equal((await store.events({ from: '2019-01-01', to: '2021-01-01' })).total, page.total);
+    });
+
+    it('aggregates events by period, type and dyad', async () => {
+      const total = (await store.stats()).events;
+      for (const by of ['week', 'month', 'root', 'quadClass'] as const) {
+        const buckets = await store.aggregateEvents({}, by);
+        assert.equal(buckets.reduce((a, b) => a + b.count, 0), total, by);
+      }
+      const roots = await store.aggregateEvents({}, 'root');
+      const expectedRoots = new Map<string, number>();
+      for (const f of flat) expectedRoots.set(f.ev.root, (expectedRoots.get(f.ev.root) ?? 0) + 1);
+      assert.deepEqual(new Map(roots.map((b) => [b.key, b.count])), expectedRoots);
+      const dyads = await store.aggregateEvents({}, 'dyad');
+      const expected = new Map<string, number>();
+      for (const f of flat) {
+        if (f.sourceKeys[0] && f.targetKeys[0]) {
+          const k = `${f.sourceKeys[0]}|${f.targetKeys[0]}`;
+          expected.set(k, (expected.get(k) ?? 0) + 1);
+        }
+      }
+      assert.deepEqual(new Map(dyads.map((b) => [`${b.source!.id}|${b.target!.id}`, b.count])), expected);
+      const places = await store.aggregateEvents({}, 'place');
+      assert.equal(places.reduce((a, b) => a + b.count, 0), flat.length);
+      const withGeo = places.find((b) => b.lat !== undefined);
+      assert.ok(withGeo && withGeo.name && withGeo.lon !== undefined);
+      const weeks = await store.aggregateEvents({ root: '11' }, 'week');
+      assert.equal(weeks.reduce((a, b) => a + b.count, 0), flat.filter((f) => f.ev.root === '11').length);
+      assert.ok(weeks.every((b) => /^\d{4}-W\d{2}$/.test(b.key)));
+    });
+
+    it('finds quotes by speaker, text and document', async () => {
+      const allQuotes = stored.flatMap((d) => d.quotes.map((q) => ({ d, q, key: actorKey(d.entities.find((e) => e.id === q.speaker)!) })));
+      const key = allQuotes[0]!.key;
+      const page = await store.quotes({ speaker: key });
+      assert.equal(page.total, allQuotes.filter((x) => x.key === key).length);
+      assert.ok(page.items.every((r) => r.speaker?.id === key));
+      const first = page.items[0]!;
+      const src = allQuotes.find((x) => `${x.d.id}#${x.q.id}` === first.id)!;
+      assert.equal(first.text, src.d.text.slice(src.q.start, src.q.end));
+      assert.equal(first.cueText, 'said');
+      const bySurname = await store.quotes({ speaker: key.split('-').pop()! });
+      assert.equal(bySurname.total, page.total);
+      const byText = await store.quotes({ q: 'tariff' });
+      assert.equal(byText.total, allQuotes.length);
+      const none = await store.quotes({ q: '"); DROP TABLE quotes; --' });
+      assert.equal(none.total, 0);
+      const inDoc = await store.quotes({ documentId: docs[0]!.id });
+      assert.equal(inDoc.total, docs[0]!.quotes.length);
+    });
+
+    it('lists corpus actors and gives an actor timeline', async () => {
+      const page = await store.entities({ limit: 100 });
+      const keys = new Set(stored.flatMap((d) => d.entities.map(actorKey)));
+      assert.ok(page.total >= keys.size);
+      const person = await store.entities({ q: 'okonkwo' });
+      assert.equal(person.items[0]?.id, 'person:maria-okonkwo');
+      const withDocs = stored.filter((d) => d.entities.some((e) => actorKey(e) === 'person:maria-okonkwo'));
+      assert.equal(person.items[0]?.documents, withDocs.length);
+      const detail = await store.entity('person:maria-okonkwo');
+      assert.ok(detail);
+      assert.equal(detail.timeline.length, withDocs.length);
+      assert.deepEqual(detail.names, ['Maria Okonkwo']);
+      assert.equal(detail.eventsAsSource.length, flat.filter((f) => f.sourceKeys.includes('person:maria-okonkwo')).length);
+      assert.equal(detail.eventsAsTarget.length, flat.filter((f) => f.targetKeys.includes('person:maria-okonkwo')).length);
+      assert.equal(detail.actor.eventsAsSource, detail.eventsAsSource.length);
+      assert.equal(await store.entity('nobody'), null);
+      const gpe = await store.entities({ type: 'GPE', sort: 'name' });
+      assert.ok(gpe.items.every((a) => a.type === 'GPE'));
+    });
+
+    it('searches text and quotes, safely', async () => {
+      const hits = await store.search({ q: 'accused', kind: 'document' });
+      assert.equal(hits.total, docs.filter((d) => /\baccused\b/.test(d.text)).length + 1);
+      assert.ok(hits.items.every((h) => h.snippet.includes('[accused]') || h.snippet.includes('[Accused]')));
+      const quoteHits = await store.search({ q: 'reject', kind: 'quote' });
+      assert.ok(quoteHits.total > 0 && quoteHits.items.every((h) => h.kind === 'quote'));
+      for (const nasty of ['"', 'NEAR(', "'; DROP TABLE documents; --", 'title:x OR', '*', '']) {
+        const r = await store.search({ q: nasty });
+        assert.ok(r.total >= 0);
+      }
+      const listed = await store.listDocuments({ q: 'accused', limit: 3 });
+      assert.equal(listed.items.length, Math.min(3, listed.total));
+    });
+
+    it('gives detailed statistics', async () => {
+      const st = await store.statsDetail();
+      assert.equal(st.byMonth.reduce((a, b) => a + b.count, 0), st.events);
+      assert.ok(st.byDyad.length > 0);
+    });
+  });
+}

@@ -1,0 +1,1021 @@
+/**
+ * The embedded store: one SQLite file (better-sqlite3, WAL). Writes are batched, one transaction per
+ * batch, so a crash loses at most the batch in flight and never leaves half a document. Every SQL
+ * statement takes its values as bound parameters.
+ */
+import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import type { Document, Entity, EntityType, EventRecord, Quote, Sentence, Timex } from '../../core/document.ts';
+import { DatelineError } from '../../core/errors.ts';
+import { dayOf, dayRange, isoWeek } from '../dates.ts';
+import { actorKey } from '../keys.ts';
+import {
+  NEAR_DUPLICATE_THRESHOLD,
+  bandBuckets,
+  decodeSignature,
+  encodeSignature,
+  similarity as signatureSimilarity,
+} from '../near-duplicates.ts';
+import { ftsQuery } from '../fts-query.ts';
+import { MIGRATIONS, SCHEMA_VERSION } from './schema.ts';
+import type {
+  ActorDetail,
+  ActorRef,
+  ActorRow,
+  ActorTimelineEntry,
+  DocumentQuery,
+  DocumentSummary,
+  EntityQuery,
+  EventBucket,
+  EventGroupBy,
+  EventQuery,
+  EventRow,
+  KnownStatus,
+  OpenStoreOptions,
+  Page,
+  PutResult,
+  QuoteQuery,
+  QuoteRow,
+  SearchHit,
+  SearchQuery,
+  StatsDetail,
+  Store,
+  StoreInput,
+  StoreStats,
+  StoredDocument,
+} from '../store.ts';
+
+type Db = Database.Database;
+type Params = (string | number | null | Buffer)[];
+type Row = Record<string, unknown>;
+
+interface Clause {
+  readonly sql: string;
+  readonly params: Params;
+}
+
+const STREAM_PAGE = 1000;
+/** Event counts stop here (`totalCapped`): an exact count of 500,000 matches costs far more than the page. */
+const DEFAULT_COUNT_LIMIT = 1_000;
+
+function s(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+function n(v: unknown): number {
+  return typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : 0;
+}
+function opt<T extends object>(o: T): T {
+  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined || o[k] === null) delete o[k];
+  return o;
+}
+
+/** Sentences without the internal token indexes, which are not part of the stored contract. */
+function storedSentence(sn: Sentence): Sentence {
+  const { tokenStart: _a, tokenEnd: _b, paragraph: _c, ...rest } = sn;
+  return rest;
+}
+
+/** Half-open [v, v + U+FFFF): every string that starts with v, as an index-friendly range. */
+function prefixRange(v: string): [string, string] {
+  return [v, `${v}\uffff`];
+}
+
+function escapeLike(v: string): string {
+  return v.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function shiftDay(day: string, days: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export async function openSqliteStore(path: string, options: OpenStoreOptions = {}): Promise<Store> {
+  return new SqliteStore(path, options);
+}
+
+class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const;
+  private readonly db: Db;
+  private readonly stmts = new Map<string, Database.Statement>();
+
+  constructor(path: string, options: OpenStoreOptions) {
+    if (options.readonly && path !== ':memory:' && !existsSync(path)) {
+      throw new DatelineError('E_STORE', `no store at ${path}`);
+    }
+    try {
+      this.db = new Database(path, options.readonly ? { readonly: true, fileMustExist: true } : {});
+    } catch (e) {
+      throw new DatelineError('E_STORE', `cannot open store ${path}: ${(e as Error).message}`);
+    }
+    this.db.pragma('busy_timeout = 10000');
+    if (!options.readonly) {
+      this.db.pragma('journal_mode = WAL');
+      // With WAL, NORMAL survives a killed process (only a power cut can lose the last commits).
+      this.db.pragma('synchronous = NORMAL');
+    }
+    this.db.pragma('cache_size = -65536');
+    this.db.pragma('temp_store = MEMORY');
+    this.db.pragma('mmap_size = 268435456');
+    if (options.readonly) this.checkVersion();
+    else this.migrate();
+  }
+
+  private stmt(sql: string): Database.Statement {
+    let st = this.stmts.get(sql);
+    if (!st) {
+      st = this.db.prepare(sql);
+      this.stmts.set(sql, st);
+    }
+    return st;
+  }
+
+  private all(sql: string, params: Params = []): Row[] {
+    return this.stmt(sql).all(...params) as Row[];
+  }
+  private get(sql: string, params: Params = []): Row | undefined {
+    return this.stmt(sql).get(...params) as Row | undefined;
+  }
+  private run(sql: string, params: Params = []): Database.RunResult {
+    return this.stmt(sql).run(...params);
+  }
+
+  private appliedVersion(): number {
+    const has = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
+    if (!has) return 0;
+    const row = this.db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as Row | undefined;
+    return n(row?.v);
+  }
+
+  private checkVersion(): void {
+    const v = this.appliedVersion();
+    if (v !== SCHEMA_VERSION) {
+      throw new DatelineError('E_STORE', `store schema version ${v}, this dateline needs ${SCHEMA_VERSION}: open it once for writing to migrate`);
+    }
+  }
+
+  private migrate(): void {
+    this.db.exec(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+    );
+    const current = this.appliedVersion();
+    if (current > SCHEMA_VERSION) {
+      throw new DatelineError('E_STORE', `store schema version ${current} is newer than this dateline (${SCHEMA_VERSION})`);
+    }
+    for (const m of MIGRATIONS) {
+      if (m.version <= current) continue;
+      this.db.transaction(() => {
+        this.db.exec(m.sql);
+        this.db
+          .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
+          .run(m.version, m.name, new Date().toISOString());
+      })();
+    }
+  }
+
+  // ---------------------------------------------------------------- writing
+
+  async known(id: string, hash: string): Promise<KnownStatus> {
+    return this.knownSync(id, hash);
+  }
+
+  private knownSync(id: string, hash: string): KnownStatus {
+    const own = this.get('SELECT id, hash FROM documents WHERE id = ?', [id]);
+    if (own && own.hash === hash) return { status: 'stored', id };
+    const alt = `${id}@${hash.slice(0, 8)}`;
+    if (own && this.get('SELECT 1 FROM documents WHERE id = ?', [alt])) return { status: 'stored', id: alt };
+    const first = this.get('SELECT id FROM documents WHERE hash = ? AND duplicate_of IS NULL ORDER BY pk LIMIT 1', [hash]);
+    if (first) return { status: 'duplicate-of', id: String(first.id) };
+    return { status: 'new' };
+  }
+
+  async putBatch(items: readonly StoreInput[]): Promise<readonly PutResult[]> {
+    try {
+      return this.db.transaction(() => items.map((item) => this.putOne(item)))();
+    } catch (e) {
+      if (e instanceof DatelineError) throw e;
+      throw new DatelineError('E_STORE', `writing a batch of ${items.length} failed: ${(e as Error).message}`);
+    }
+  }
+
+  private putOne(item: StoreInput): PutResult {
+    const { doc, hash } = item;
+    const known = this.knownSync(doc.id, hash);
+    if (known.status === 'stored') return { id: known.id, status: 'skipped' };
+    const taken = this.get('SELECT 1 FROM documents WHERE id = ?', [doc.id]);
+    const id = taken ? `${doc.id}@${hash.slice(0, 8)}` : doc.id;
+
+    if (known.status === 'duplicate-of') {
+      const first = this.get('SELECT pk FROM documents WHERE id = ?', [known.id])!;
+      this.insertDocument(doc, id, hash, { pk: n(first.pk), kind: 'exact', similarity: 1 }, undefined);
+      return { id, status: 'duplicate', duplicateOf: known.id, similarity: 1 };
+    }
+    if (item.signature && item.signature.length > 0) {
+      const near = this.findNear(item.signature);
+      if (near) {
+        this.insertDocument(doc, id, hash, { pk: near.pk, kind: 'near', similarity: near.similarity }, undefined);
+        return { id, status: 'near-duplicate', duplicateOf: near.id, similarity: near.similarity };
+      }
+    }
+    const pk = this.insertDocument(doc, id, hash, undefined, item.signature);
+    this.insertLayers(doc, pk);
+    return { id, status: 'stored' };
+  }
+
+  private findNear(sig: readonly number[]): { pk: number; id: string; similarity: number } | undefined {
+    const buckets = bandBuckets(sig);
+    const candidates = new Set<number>();
+    buckets.forEach((bucket, band) => {
+      for (const r of this.all('SELECT doc_pk FROM document_bands WHERE band = ? AND bucket = ?', [band, bucket])) {
+        candidates.add(n(r.doc_pk));
+      }
+    });
+    let best: { pk: number; id: string; similarity: number } | undefined;
+    for (const pk of [...candidates].sort((a, b) => a - b)) {
+      const row = this.get('SELECT id, signature FROM documents WHERE pk = ?', [pk]);
+      if (!row || !(row.signature instanceof Uint8Array)) continue;
+      const sim = signatureSimilarity(sig, decodeSignature(row.signature));
+      if (sim >= NEAR_DUPLICATE_THRESHOLD && (!best || sim > best.similarity)) best = { pk, id: String(row.id), similarity: sim };
+    }
+    return best;
+  }
+
+  private insertDocument(
+    doc: Document,
+    id: string,
+    hash: string,
+    dup: { pk: number; kind: 'exact' | 'near'; similarity: number } | undefined,
+    signature: readonly number[] | undefined,
+  ): number {
+    const meta = doc.meta;
+    const day = dayOf(meta.published) ?? dayOf(meta.referenceDate) ?? null;
+    const canonical = dup === undefined;
+    const res = this.run(
+      `INSERT INTO documents (id, hash, duplicate_of, duplicate_kind, similarity, title, url, file, line, published,
+         reference_date, day, place, country, text, meta, sentences, errors, signature, n_entities, n_quotes, n_events)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        id, hash, dup?.pk ?? null, dup?.kind ?? null, dup?.similarity ?? null,
+        meta.title ?? null, meta.url ?? null, meta.file ?? null, meta.line ?? null, meta.published ?? null,
+        meta.referenceDate ?? null, day, meta.dateline?.place ?? null, meta.dateline?.country ?? null,
+        doc.text, JSON.stringify(meta), JSON.stringify(canonical ? doc.sentences.map(storedSentence) : []),
+        doc.errors && doc.errors.length > 0 ? JSON.stringify(doc.errors) : null,
+        canonical && signature ? encodeSignature(signature) : null,
+        canonical ? doc.entities.length : 0, canonical ? doc.quotes.length : 0, canonical ? doc.events.length : 0,
+      ],
+    );
+    const pk = n(res.lastInsertRowid);
+    if (canonical) {
+      this.run('INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)', [pk, meta.title ?? '', doc.text]);
+      if (signature) {
+        bandBuckets(signature).forEach((bucket, band) => {
+          this.run('INSERT OR IGNORE INTO document_bands (band, bucket, doc_pk) VALUES (?, ?, ?)', [band, bucket, pk]);
+        });
+      }
+    }
+    return pk;
+  }
+
+  private upsertActor(e: Entity): number {
+    const row = this.get(
+      `INSERT INTO actors (key, name, type, code, country, role) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (key) DO UPDATE SET code = coalesce(actors.code, excluded.code),
+         country = coalesce(actors.country, excluded.country), role = coalesce(actors.role, excluded.role)
+       RETURNING pk`,
+      [actorKey(e), e.name, e.type, e.code ?? null, e.country ?? null, e.role ?? null],
+    );
+    return n(row!.pk);
+  }
+
+  private insertLayers(doc: Document, docPk: number): void {
+    const day = dayOf(doc.meta.published) ?? dayOf(doc.meta.referenceDate) ?? null;
+    const entityPk = new Map<string, number>();
+    const actorPk = new Map<string, number>();
+    const entityById = new Map<string, Entity>();
+    const actorDocs = new Map<number, number>();
+    doc.entities.forEach((e, ord) => {
+      const apk = this.upsertActor(e);
+      const res = this.run(
+        `INSERT INTO entities (doc_pk, ord, local_id, actor_pk, name, type, code, country, role, lat, lon, n_mentions, data)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [docPk, ord, e.id, apk, e.name, e.type, e.code ?? null, e.country ?? null, e.role ?? null,
+          e.geo?.lat ?? null, e.geo?.lon ?? null, e.mentions.length, JSON.stringify(e)],
+      );
+      const epk = n(res.lastInsertRowid);
+      entityPk.set(e.id, epk);
+      actorPk.set(e.id, apk);
+      entityById.set(e.id, e);
+      for (const m of e.mentions) {
+        this.run('INSERT INTO mentions (entity_pk, doc_pk, start, "end", kind, code) VALUES (?, ?, ?, ?, ?, ?)', [
+          epk, docPk, m.start, m.end, m.kind, m.code ?? null,
+        ]);
+      }
+      actorDocs.set(apk, (actorDocs.get(apk) ?? 0) + e.mentions.length);
+    });
+    for (const [apk, mentions] of actorDocs) {
+      this.run(
+        `UPDATE actors SET n_documents = n_documents + 1, n_mentions = n_mentions + ?,
+           first_seen = CASE WHEN ? IS NULL THEN first_seen WHEN first_seen IS NULL OR ? < first_seen THEN ? ELSE first_seen END,
+           last_seen = CASE WHEN ? IS NULL THEN last_seen WHEN last_seen IS NULL OR ? > last_seen THEN ? ELSE last_seen END
+         WHERE pk = ?`,
+        [mentions, day, day, day, day, day, day, apk],
+      );
+    }
+
+    doc.timexes.forEach((t: Timex, ord) => {
+      const r = dayRange(t.type === 'DATE' || t.type === 'TIME' ? t.value : undefined);
+      this.run(
+        'INSERT INTO timexes (doc_pk, ord, local_id, start, "end", type, value, day_start, day_end, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        [docPk, ord, t.id, t.start, t.end, t.type, t.value, r?.start ?? null, r?.end ?? null, JSON.stringify(t)],
+      );
+    });
+
+    doc.quotes.forEach((q: Quote, ord) => {
+      const speakerActor = q.speaker ? actorPk.get(q.speaker) : undefined;
+      const text = doc.text.slice(q.start, q.end);
+      const res = this.run(
+        `INSERT INTO quotes (doc_pk, ord, local_id, kind, start, "end", speaker_entity_pk, speaker_actor_pk, date, day, text, data)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [docPk, ord, q.id, q.kind, q.start, q.end, q.speaker ? entityPk.get(q.speaker) ?? null : null, speakerActor ?? null,
+          q.date ?? null, dayOf(q.date) ?? day, text, JSON.stringify(q)],
+      );
+      this.run('INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)', [n(res.lastInsertRowid), text]);
+      if (speakerActor !== undefined) this.run('UPDATE actors SET n_quotes = n_quotes + 1 WHERE pk = ?', [speakerActor]);
+    });
+
+    const dl = doc.meta.dateline;
+    doc.events.forEach((ev: EventRecord, ord) => {
+      const range = dayRange(ev.date);
+      const eventDay = range?.start ?? day;
+      const loc = ev.location ? entityById.get(ev.location) : undefined;
+      const place = loc?.name ?? dl?.place ?? null;
+      const country = loc ? loc.country ?? null : dl?.country ?? null;
+      const src = ev.source.map((x) => actorPk.get(x));
+      const tgt = ev.target.map((x) => actorPk.get(x));
+      const res = this.run(
+        `INSERT INTO events (doc_pk, ord, local_id, cameo, root, plover, plover_mode, quad_class, goldstein, date, date_basis,
+           date_start, date_end, day, week, month, published, source_actor_pk, target_actor_pk, location_actor_pk, place, country,
+           negated, future, conditional, hypothetical, quote_local, sentence, confidence)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          docPk, ord, ev.id, ev.cameo, ev.root, ev.plover ?? null, ev.ploverMode ?? null, ev.quadClass, ev.goldstein,
+          ev.date ?? null, ev.dateBasis, range?.start ?? null, range?.end ?? null, eventDay,
+          eventDay ? isoWeek(eventDay) : null, eventDay ? eventDay.slice(0, 7) : null, day,
+          src[0] ?? null, tgt[0] ?? null, ev.location ? actorPk.get(ev.location) ?? null : null, place, country,
+          ev.modality.negated ? 1 : 0, ev.modality.future ? 1 : 0, ev.modality.conditional ? 1 : 0,
+          ev.modality.hypothetical ? 1 : 0, ev.quote ?? null, ev.sentence, ev.confidence ?? null,
+        ],
+      );
+      const epk = n(res.lastInsertRowid);
+      this.run('INSERT INTO event_texts (event_pk, trigger_text, data) VALUES (?, ?, ?)', [
+        epk, doc.text.slice(ev.trigger.start, ev.trigger.end), JSON.stringify(ev),
+      ]);
+      const sides: ['source' | 'target', (number | undefined)[], readonly string[] | undefined, readonly string[]][] = [
+        ['source', src, ev.sourceCodes, ev.source],
+        ['target', tgt, ev.targetCodes, ev.target],
+      ];
+      for (const [role, pks, codes, ids] of sides) {
+        const count = Math.max(pks.length, codes?.length ?? 0);
+        const seen = new Set<number>();
+        for (let i = 0; i < count; i++) {
+          const apk = pks[i];
+          const entity = ids[i] ? entityById.get(ids[i]!) : undefined;
+          const code = codes?.[i] ?? entity?.code ?? null;
+          this.run('INSERT OR IGNORE INTO event_actors (event_pk, role, position, actor_pk, code) VALUES (?, ?, ?, ?, ?)', [
+            epk, role, i, apk ?? null, code,
+          ]);
+          if (apk !== undefined && !seen.has(apk)) {
+            seen.add(apk);
+            this.run(`UPDATE actors SET ${role === 'source' ? 'n_source = n_source + 1' : 'n_target = n_target + 1'} WHERE pk = ?`, [apk]);
+          }
+        }
+      }
+    });
+  }
+
+  // ---------------------------------------------------------------- reading documents
+
+  async getDocument(id: string): Promise<StoredDocument | null> {
+    const row = this.get('SELECT * FROM documents WHERE id = ?', [id]);
+    if (!row) return null;
+    const pk = n(row.pk);
+    const canonicalPk = row.duplicate_of === null ? pk : n(row.duplicate_of);
+    const layerRows = (table: string): unknown[] =>
+      this.all(`SELECT data FROM ${table} WHERE doc_pk = ? ORDER BY ord`, [pk]).map((r) => JSON.parse(String(r.data)));
+    const entities = layerRows('entities') as Entity[];
+    const actorRows = this.all(
+      'SELECT e.local_id, a.key FROM entities e JOIN actors a ON a.pk = e.actor_pk WHERE e.doc_pk = ?',
+      [pk],
+    );
+    const actors: Record<string, string> = {};
+    for (const r of actorRows) actors[String(r.local_id)] = String(r.key);
+    const errors = s(row.errors) ? (JSON.parse(String(row.errors)) as Document['errors']) : undefined;
+    const document: Document = {
+      schema: 'dateline.document/1',
+      id: String(row.id),
+      text: String(row.text),
+      meta: JSON.parse(String(row.meta)) as Document['meta'],
+      sentences: JSON.parse(String(row.sentences)) as Sentence[],
+      tokens: [],
+      entities,
+      timexes: layerRows('timexes') as Timex[],
+      quotes: layerRows('quotes') as Quote[],
+      events: this.all('SELECT x.data FROM events e JOIN event_texts x ON x.event_pk = e.pk WHERE e.doc_pk = ? ORDER BY e.ord', [pk]).map(
+        (r) => JSON.parse(String(r.data)) as EventRecord,
+      ),
+      ...(errors ? { errors } : {}),
+    };
+    const dups = this.all('SELECT id FROM documents WHERE duplicate_of = ? ORDER BY pk', [canonicalPk]).map((r) => String(r.id));
+    const first = row.duplicate_of === null ? undefined : this.get('SELECT id FROM documents WHERE pk = ?', [canonicalPk]);
+    return opt({
+      document,
+      hash: String(row.hash),
+      duplicateOf: first ? String(first.id) : undefined,
+      duplicateKind: s(row.duplicate_kind) as 'exact' | 'near' | undefined,
+      similarity: typeof row.similarity === 'number' ? row.similarity : undefined,
+      duplicates: row.duplicate_of === null ? dups : [],
+      actors,
+    });
+  }
+
+  async listDocuments(q: DocumentQuery): Promise<Page<DocumentSummary>> {
+    const where: string[] = [];
+    const params: Params = [];
+    let from = 'documents d';
+    if (q.q) {
+      const fts = ftsQuery(q.q);
+      if (!fts) return { total: 0, limit: q.limit ?? 0, offset: q.offset ?? 0, items: [] };
+      from = 'documents_fts JOIN documents d ON d.pk = documents_fts.rowid';
+      where.push('documents_fts MATCH ?');
+      params.push(fts);
+    }
+    if (!q.includeDuplicates) where.push('d.duplicate_of IS NULL');
+    if (q.publishedFrom) {
+      where.push('d.day >= ?');
+      params.push(q.publishedFrom);
+    }
+    if (q.publishedTo) {
+      where.push('d.day <= ?');
+      params.push(q.publishedTo);
+    }
+    if (q.actor) {
+      const pks = this.resolveActors(q.actor);
+      where.push(`d.pk IN (SELECT doc_pk FROM entities WHERE actor_pk IN (${pks.map(() => '?').join(',') || 'NULL'}))`);
+      params.push(...pks);
+    }
+    const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const total = n(this.get(`SELECT count(*) AS c FROM ${from} ${w}`, params)?.c);
+    const limit = q.limit ?? -1;
+    const offset = q.offset ?? 0;
+    const rows = this.all(
+      `SELECT d.pk, d.id, d.title, d.url, d.published, d.reference_date, d.place, d.country, d.hash, d.duplicate_of,
+         d.duplicate_kind, d.similarity, d.n_events, d.n_quotes, d.n_entities, substr(d.text, 1, 240) AS snippet,
+         (SELECT id FROM documents f WHERE f.pk = d.duplicate_of) AS first_id
+       FROM ${from} ${w} ORDER BY d.pk LIMIT ? OFFSET ?`,
+      [...params, limit, offset],
+    );
+    const items = rows.map((r) =>
+      opt({
+        id: String(r.id),
+        title: s(r.title),
+        url: s(r.url),
+        published: s(r.published),
+        referenceDate: s(r.reference_date),
+        place: s(r.place),
+        country: s(r.country),
+        hash: String(r.hash),
+        duplicateOf: s(r.first_id),
+        duplicateKind: s(r.duplicate_kind) as 'exact' | 'near' | undefined,
+        similarity: typeof r.similarity === 'number' ? r.similarity : undefined,
+        events: n(r.n_events),
+        quotes: n(r.n_quotes),
+        entities: n(r.n_entities),
+        snippet: String(r.snippet),
+      }) as DocumentSummary,
+    );
+    return { total, limit: q.limit ?? total, offset, items };
+  }
+
+  // ---------------------------------------------------------------- events
+
+  /**
+   * Actor pks matching an id (key), a code (or code prefix), a name, or a whole word of a name
+   * ("Trump" finds "Donald Trump", "Iran" not "Iranian"); a value matching none of these matches
+   * names as a substring.
+   */
+  private resolveActors(value: string): number[] {
+    const w = escapeLike(value);
+    const found = this.all(
+      `SELECT pk FROM actors WHERE key = ? OR code = ? OR name = ? COLLATE NOCASE
+         OR name LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\' LIMIT 1000`,
+      [value, value, value, `${w} %`, `% ${w}`, `% ${w} %`],
+    ).map((r) => n(r.pk));
+    if (/^[A-Z0-9]{3,}$/.test(value)) {
+      const [lo, hi] = prefixRange(value);
+      for (const r of this.all('SELECT pk FROM actors WHERE code >= ? AND code < ?', [lo, hi])) found.push(n(r.pk));
+    }
+    if (found.length > 0) return [...new Set(found)];
+    return this.all("SELECT pk FROM actors WHERE name LIKE ? ESCAPE '\\' LIMIT 500", [`%${w}%`]).map((r) => n(r.pk));
+  }
+
+  private actorClause(value: string, role?: 'source' | 'target'): Clause {
+    const codeLike = /^[A-Z0-9]{3,}$/.test(value);
+    // A code-like value is matched on the codes stored per event position (which include the
+    // entities' codes), so only actors named or keyed by it need their ids added.
+    const pks = codeLike
+      ? this.all('SELECT pk FROM actors WHERE key = ? OR name = ? COLLATE NOCASE', [value, value]).map((r) => n(r.pk))
+      : this.resolveActors(value);
+    const roleSql = role ? ' AND ea.role = ?' : '';
+    const parts: string[] = [];
+    const params: Params = [];
+    if (pks.length > 0) {
+      parts.push(`SELECT ea.event_pk FROM event_actors ea WHERE ea.actor_pk IN (${pks.map(() => '?').join(',')})${roleSql}`);
+      params.push(...pks, ...(role ? [role] : []));
+    }
+    if (codeLike) {
+      const [lo, hi] = prefixRange(value);
+      parts.push(`SELECT ea.event_pk FROM event_actors ea WHERE ea.code >= ? AND ea.code < ?${roleSql}`);
+      params.push(lo, hi, ...(role ? [role] : []));
+    }
+    if (parts.length === 0) return { sql: '0', params: [] };
+    // Separate SELECTs joined by UNION each read one covering index; an OR of both would not.
+    return { sql: `e.pk IN (${parts.join(' UNION ')})`, params };
+  }
+
+  private eventWhere(q: EventQuery): Clause {
+    const where: string[] = [];
+    const params: Params = [];
+    const add = (c: Clause): void => {
+      where.push(c.sql);
+      params.push(...c.params);
+    };
+    if (q.actor) add(this.actorClause(q.actor));
+    if (q.source) add(this.actorClause(q.source, 'source'));
+    if (q.target) add(this.actorClause(q.target, 'target'));
+    if (q.cameo) {
+      const [lo, hi] = prefixRange(q.cameo);
+      // The root is the code's first two digits; stating it lets the root-led index serve the range.
+      if (q.cameo.length >= 2) add({ sql: 'e.root = ?', params: [q.cameo.slice(0, 2)] });
+      add({ sql: 'e.cameo >= ? AND e.cameo < ?', params: [lo, hi] });
+    }
+    if (q.root) add({ sql: 'e.root = ?', params: [q.root.padStart(2, '0')] });
+    // With a date range, the few-valued columns are checked inside the date-led index (the unary +
+    // keeps SQLite from choosing their own index and scanning a fifth of the table).
+    const ranged = q.from || q.to || q.publishedFrom || q.publishedTo ? '+' : '';
+    if (q.plover) add({ sql: `${ranged}e.plover = ?`, params: [q.plover.toUpperCase()] });
+    if (q.quadClass !== undefined) add({ sql: `${ranged}e.quad_class = ?`, params: [q.quadClass] });
+    // Overlap of the event's day range with [from, to]; the lower bound on date_start (no value spans
+    // more than a year) lets the index bound the scan.
+    if (q.from) add({ sql: 'e.date_end >= ? AND e.date_start >= ?', params: [q.from, shiftDay(q.from, -400)] });
+    if (q.to) add({ sql: 'e.date_start <= ?', params: [q.to] });
+    if (q.publishedFrom) add({ sql: 'e.published >= ?', params: [q.publishedFrom] });
+    if (q.publishedTo) add({ sql: 'e.published <= ?', params: [q.publishedTo] });
+    switch (q.modality) {
+      case undefined:
+        break;
+      case 'asserted':
+        add({ sql: 'e.negated = 0 AND e.future = 0 AND e.conditional = 0 AND e.hypothetical = 0', params: [] });
+        break;
+      case 'negated':
+      case 'future':
+      case 'conditional':
+      case 'hypothetical':
+        add({ sql: `e.${q.modality} = 1`, params: [] });
+        break;
+    }
+    if (q.place) {
+      add({
+        sql: '(e.place = ? COLLATE NOCASE OR e.location_actor_pk IN (SELECT pk FROM actors WHERE key = ?))',
+        params: [q.place, q.place],
+      });
+    }
+    if (q.country) add({ sql: `${ranged}e.country = ?`, params: [q.country.toUpperCase()] });
+    if (q.documentId) add({ sql: 'e.doc_pk IN (SELECT pk FROM documents WHERE id = ?)', params: [q.documentId] });
+    return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+  }
+
+  private eventRows(rows: Row[], textCache: Map<number, { text: string; sentences: Sentence[] }>): EventRow[] {
+    if (rows.length === 0) return [];
+    const pks = rows.map((r) => n(r.pk));
+    const actorsByEvent = new Map<number, { source: ActorRef[]; target: ActorRef[] }>();
+    for (let i = 0; i < pks.length; i += 500) {
+      const chunk = pks.slice(i, i + 500);
+      const ar = this.all(
+        `SELECT ea.event_pk, ea.role, ea.position, ea.code AS ea_code, a.key, a.name, a.type, a.code
+         FROM event_actors ea LEFT JOIN actors a ON a.pk = ea.actor_pk
+         WHERE ea.event_pk IN (${chunk.map(() => '?').join(',')}) ORDER BY ea.event_pk, ea.role, ea.position`,
+        chunk,
+      );
+      for (const r of ar) {
+        const epk = n(r.event_pk);
+        let slot = actorsByEvent.get(epk);
+        if (!slot) {
+          slot = { source: [], target: [] };
+          actorsByEvent.set(epk, slot);
+        }
+        const code = s(r.ea_code) ?? s(r.code);
+        const ref: ActorRef = r.key
+          ? opt({ id: String(r.key), name: String(r.name), type: String(r.type) as EntityType, code })
+          : opt({ id: code ?? '', name: code ?? '', type: 'ORG' as EntityType, code });
+        (r.role === 'source' ? slot.source : slot.target).push(ref);
+      }
+    }
+    const docPks = [...new Set(rows.map((r) => n(r.doc_pk)))];
+    const missing = docPks.filter((p) => !textCache.has(p));
+    for (let i = 0; i < missing.length; i += 500) {
+      const chunk = missing.slice(i, i + 500);
+      for (const r of this.all(`SELECT pk, text, sentences FROM documents WHERE pk IN (${chunk.map(() => '?').join(',')})`, chunk)) {
+        textCache.set(n(r.pk), { text: String(r.text), sentences: JSON.parse(String(r.sentences)) as Sentence[] });
+      }
+    }
+    const geo = new Map<string, { lat: number; lon: number }>();
+    const locKeys = rows.filter((r) => r.location_actor_pk !== null);
+    if (locKeys.length > 0) {
+      const dp = [...new Set(locKeys.map((r) => n(r.doc_pk)))];
+      for (const r of this.all(
+        `SELECT doc_pk, local_id, lat, lon FROM entities WHERE lat IS NOT NULL AND doc_pk IN (${dp.map(() => '?').join(',')})`,
+        dp,
+      )) {
+        geo.set(`${n(r.doc_pk)}#${String(r.local_id)}`, { lat: n(r.lat), lon: n(r.lon) });
+      }
+    }
+    return rows.map((r) => {
+      const event = JSON.parse(String(r.data)) as EventRecord;
+      const docPk = n(r.doc_pk);
+      const cached = textCache.get(docPk);
+      const sentence = cached?.sentences[event.sentence];
+      const acts = actorsByEvent.get(n(r.pk)) ?? { source: [], target: [] };
+      const g = event.location ? geo.get(`${docPk}#${event.location}`) : undefined;
+      const location = s(r.place) ? opt({ name: String(r.place), country: s(r.country), lat: g?.lat, lon: g?.lon }) : undefined;
+      return opt({
+        id: `${String(r.doc_id)}#${event.id}`,
+        documentId: String(r.doc_id),
+        published: s(r.doc_published),
+        title: s(r.title),
+        url: s(r.url),
+        event,
+        triggerText: String(r.trigger_text),
+        sentenceText: sentence && cached ? cached.text.slice(sentence.start, sentence.end) : undefined,
+        sourceActors: acts.source,
+        targetActors: acts.target,
+        location,
+        dateStart: s(r.date_start),
+        dateEnd: s(r.date_end),
+      }) as EventRow;
+    });
+  }
+
+  private static readonly EVENT_COLUMNS = `e.pk, e.doc_pk, x.data, x.trigger_text, e.place, e.country, e.date_start, e.date_end,
+    e.location_actor_pk, d.id AS doc_id, d.published AS doc_published, d.title, d.url`;
+
+  async events(q: EventQuery): Promise<Page<EventRow>> {
+    const w = this.eventWhere(q);
+    const cap = q.countLimit ?? DEFAULT_COUNT_LIMIT;
+    const counted = n(
+      this.get(`SELECT count(*) AS c FROM (SELECT 1 FROM events e ${w.sql}${cap > 0 ? ' LIMIT ?' : ''})`, cap > 0 ? [...w.params, cap + 1] : w.params)?.c,
+    );
+    const capped = cap > 0 && counted > cap;
+    const total = capped ? cap : counted;
+    const offset = q.offset ?? 0;
+    // A date range is served by the date index in date order; anything else comes in ingest order.
+    const order = q.from || q.to ? 'e.date_start, e.pk' : 'e.pk';
+    // Pick the page's keys from the indexes alone, then read only those rows.
+    const pks = this.all(`SELECT e.pk FROM events e ${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?`, [...w.params, q.limit ?? -1, offset]).map((r) => n(r.pk));
+    const rows = this.eventRowsByPk(pks);
+    return { total, ...(capped ? { totalCapped: true } : {}), limit: q.limit ?? total, offset, items: this.eventRows(rows, new Map()) };
+  }
+
+  private eventRowsByPk(pks: readonly number[]): Row[] {
+    const byPk = new Map<number, Row>();
+    for (let i = 0; i < pks.length; i += 500) {
+      const chunk = pks.slice(i, i + 500);
+      for (const r of this.all(
+        `SELECT ${SqliteStore.EVENT_COLUMNS} FROM events e JOIN event_texts x ON x.event_pk = e.pk JOIN documents d ON d.pk = e.doc_pk
+         WHERE e.pk IN (${chunk.map(() => '?').join(',')})`,
+        chunk,
+      )) {
+        byPk.set(n(r.pk), r);
+      }
+    }
+    return pks.map((pk) => byPk.get(pk)).filter((r): r is Row => r !== undefined);
+  }
+
+  async *streamEvents(q: EventQuery): AsyncIterable<EventRow> {
+    const w = this.eventWhere(q);
+    const cache = new Map<number, { text: string; sentences: Sentence[] }>();
+    let after = 0;
+    let skip = q.offset ?? 0;
+    let left = q.limit ?? Number.POSITIVE_INFINITY;
+    const joiner = w.sql ? `${w.sql} AND` : 'WHERE';
+    while (left > 0) {
+      const keys = this.all(`SELECT e.pk FROM events e ${joiner} e.pk > ? ORDER BY e.pk LIMIT ?`, [...w.params, after, STREAM_PAGE]).map((r) => n(r.pk));
+      const rows = this.eventRowsByPk(keys);
+      if (keys.length === 0) return;
+      after = keys[keys.length - 1]!;
+      let page = rows;
+      if (skip > 0) {
+        const cut = Math.min(skip, page.length);
+        page = page.slice(cut);
+        skip -= cut;
+      }
+      if (page.length > left) page = page.slice(0, left);
+      left -= page.length;
+      if (cache.size > 2000) cache.clear();
+      for (const row of this.eventRows(page, cache)) yield row;
+      if (keys.length < STREAM_PAGE) return;
+    }
+  }
+
+  async aggregateEvents(q: EventQuery, by: EventGroupBy, limit = 1000): Promise<readonly EventBucket[]> {
+    const w = this.eventWhere(q);
+    if (by === 'dyad') {
+      const joiner = w.sql ? `${w.sql} AND` : 'WHERE';
+      const rows = this.all(
+        `SELECT e.source_actor_pk AS s, e.target_actor_pk AS t, count(*) AS c, avg(e.goldstein) AS g FROM events e
+         ${joiner} e.source_actor_pk IS NOT NULL AND e.target_actor_pk IS NOT NULL
+         GROUP BY e.source_actor_pk, e.target_actor_pk ORDER BY c DESC, s, t LIMIT ?`,
+        [...w.params, limit],
+      );
+      const refs = this.actorRefs(rows.flatMap((r) => [n(r.s), n(r.t)]));
+      return rows.map((r) => {
+        const source = refs.get(n(r.s))!;
+        const target = refs.get(n(r.t))!;
+        return { key: `${source.code ?? source.name}→${target.code ?? target.name}`, count: n(r.c), source, target, goldstein: round(n(r.g)) };
+      });
+    }
+    if (by === 'place') {
+      const joiner = w.sql ? `${w.sql} AND` : 'WHERE';
+      const rows = this.all(
+        `SELECT e.place AS p, e.country AS c, count(*) AS n, avg(e.goldstein) AS g, avg(en.lat) AS lat, avg(en.lon) AS lon
+         FROM events e LEFT JOIN entities en ON en.actor_pk = e.location_actor_pk AND en.doc_pk = e.doc_pk
+         ${joiner} e.place IS NOT NULL GROUP BY e.place, e.country ORDER BY n DESC, p LIMIT ?`,
+        [...w.params, limit],
+      );
+      return rows.map((r) =>
+        opt({
+          key: `${String(r.p)}${s(r.c) ? `|${String(r.c)}` : ''}`,
+          name: String(r.p),
+          country: s(r.c),
+          count: n(r.n),
+          goldstein: round(n(r.g)),
+          lat: typeof r.lat === 'number' ? round(r.lat) : undefined,
+          lon: typeof r.lon === 'number' ? round(r.lon) : undefined,
+        }) as EventBucket,
+      );
+    }
+    const column = { week: 'e.week', month: 'e.month', day: 'e.day', root: 'e.root', plover: 'e.plover', quadClass: 'e.quad_class', country: 'e.country' }[by];
+    const timeOrder = by === 'week' || by === 'month' || by === 'day';
+    const joiner = w.sql ? `${w.sql} AND` : 'WHERE';
+    const rows = this.all(
+      `SELECT ${column} AS k, count(*) AS c, avg(e.goldstein) AS g FROM events e ${joiner} ${column} IS NOT NULL
+       GROUP BY ${column} ORDER BY ${timeOrder ? 'k' : 'c DESC, k'} LIMIT ?`,
+      [...w.params, limit],
+    );
+    return rows.map((r) => ({ key: String(r.k), count: n(r.c), goldstein: round(n(r.g)) }));
+  }
+
+  private actorRefs(pks: number[]): Map<number, ActorRef> {
+    const out = new Map<number, ActorRef>();
+    const uniq = [...new Set(pks)];
+    for (let i = 0; i < uniq.length; i += 500) {
+      const chunk = uniq.slice(i, i + 500);
+      for (const r of this.all(`SELECT pk, key, name, type, code FROM actors WHERE pk IN (${chunk.map(() => '?').join(',')})`, chunk)) {
+        out.set(n(r.pk), opt({ id: String(r.key), name: String(r.name), type: String(r.type) as EntityType, code: s(r.code) }));
+      }
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- quotes, entities, search
+
+  async quotes(q: QuoteQuery): Promise<Page<QuoteRow>> {
+    const where: string[] = [];
+    const params: Params = [];
+    let from = 'quotes qt';
+    if (q.q) {
+      const fts = ftsQuery(q.q);
+      if (!fts) return { total: 0, limit: q.limit ?? 0, offset: q.offset ?? 0, items: [] };
+      from = 'quotes_fts JOIN quotes qt ON qt.pk = quotes_fts.rowid';
+      where.push('quotes_fts MATCH ?');
+      params.push(fts);
+    }
+    if (q.speaker) {
+      const pks = this.resolveActors(q.speaker);
+      where.push(`qt.speaker_actor_pk IN (${pks.map(() => '?').join(',') || 'NULL'})`);
+      params.push(...pks);
+    }
+    if (q.documentId) {
+      where.push('qt.doc_pk IN (SELECT pk FROM documents WHERE id = ?)');
+      params.push(q.documentId);
+    }
+    if (q.from) {
+      where.push('qt.day >= ?');
+      params.push(q.from);
+    }
+    if (q.to) {
+      where.push('qt.day <= ?');
+      params.push(q.to);
+    }
+    const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const total = n(this.get(`SELECT count(*) AS c FROM ${from} ${w}`, params)?.c);
+    const offset = q.offset ?? 0;
+    const rows = this.all(
+      `SELECT qt.pk, qt.data, qt.text, qt.speaker_actor_pk, d.id AS doc_id, d.published, d.title, d.text AS doc_text
+       FROM ${from} JOIN documents d ON d.pk = qt.doc_pk ${w} ORDER BY qt.pk LIMIT ? OFFSET ?`,
+      [...params, q.limit ?? -1, offset],
+    );
+    return { total, limit: q.limit ?? total, offset, items: this.quoteRows(rows) };
+  }
+
+  private quoteRows(rows: Row[]): QuoteRow[] {
+    const refs = this.actorRefs(rows.filter((r) => r.speaker_actor_pk !== null).map((r) => n(r.speaker_actor_pk)));
+    return rows.map((r) => {
+      const quote = JSON.parse(String(r.data)) as Quote;
+      const text = String(r.doc_text);
+      return opt({
+        id: `${String(r.doc_id)}#${quote.id}`,
+        documentId: String(r.doc_id),
+        published: s(r.published),
+        title: s(r.title),
+        quote,
+        text: String(r.text),
+        cueText: quote.cue ? text.slice(quote.cue.start, quote.cue.end) : undefined,
+        speaker: r.speaker_actor_pk !== null ? refs.get(n(r.speaker_actor_pk)) : undefined,
+        speakerText: quote.speakerMention ? text.slice(quote.speakerMention.start, quote.speakerMention.end) : undefined,
+      }) as QuoteRow;
+    });
+  }
+
+  private actorRow(r: Row): ActorRow {
+    return opt({
+      id: String(r.key),
+      name: String(r.name),
+      type: String(r.type) as EntityType,
+      code: s(r.code),
+      country: s(r.country),
+      role: s(r.role),
+      documents: n(r.n_documents),
+      mentions: n(r.n_mentions),
+      quotes: n(r.n_quotes),
+      eventsAsSource: n(r.n_source),
+      eventsAsTarget: n(r.n_target),
+      firstSeen: s(r.first_seen),
+      lastSeen: s(r.last_seen),
+    }) as ActorRow;
+  }
+
+  async entities(q: EntityQuery): Promise<Page<ActorRow>> {
+    const where: string[] = [];
+    const params: Params = [];
+    if (q.q) {
+      where.push("(key = ? OR code = ? OR name LIKE ? ESCAPE '\\')");
+      params.push(q.q, q.q, `%${escapeLike(q.q)}%`);
+    }
+    if (q.type) {
+      where.push('type = ?');
+      params.push(q.type);
+    }
+    if (q.code) {
+      const [lo, hi] = prefixRange(q.code);
+      where.push('code >= ? AND code < ?');
+      params.push(lo, hi);
+    }
+    const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const order = {
+      mentions: 'n_mentions DESC, pk',
+      documents: 'n_documents DESC, pk',
+      events: '(n_source + n_target) DESC, pk',
+      name: 'name COLLATE NOCASE, pk',
+    }[q.sort ?? 'mentions'];
+    const total = n(this.get(`SELECT count(*) AS c FROM actors ${w}`, params)?.c);
+    const offset = q.offset ?? 0;
+    const rows = this.all(`SELECT * FROM actors ${w} ORDER BY ${order} LIMIT ? OFFSET ?`, [...params, q.limit ?? -1, offset]);
+    return { total, limit: q.limit ?? total, offset, items: rows.map((r) => this.actorRow(r)) };
+  }
+
+  async entity(id: string, options: { limit?: number } = {}): Promise<ActorDetail | null> {
+    const row = this.get('SELECT * FROM actors WHERE key = ?', [id]);
+    if (!row) return null;
+    const pk = n(row.pk);
+    const limit = options.limit ?? 200;
+    const names = this.all('SELECT DISTINCT name FROM entities WHERE actor_pk = ? ORDER BY name LIMIT 100', [pk]).map((r) => String(r.name));
+    const timeline: ActorTimelineEntry[] = this.all(
+      `SELECT d.id, d.day, d.title, en.n_mentions, en.data FROM entities en JOIN documents d ON d.pk = en.doc_pk
+       WHERE en.actor_pk = ? ORDER BY d.day, d.pk LIMIT ?`,
+      [pk, limit],
+    ).map((r) =>
+      opt({ documentId: String(r.id), date: s(r.day), title: s(r.title), mentions: n(r.n_mentions), entity: JSON.parse(String(r.data)) as Entity }),
+    );
+    const quoteRows = this.all(
+      `SELECT qt.pk, qt.data, qt.text, qt.speaker_actor_pk, d.id AS doc_id, d.published, d.title, d.text AS doc_text
+       FROM quotes qt JOIN documents d ON d.pk = qt.doc_pk WHERE qt.speaker_actor_pk = ? ORDER BY qt.day, qt.pk LIMIT ?`,
+      [pk, limit],
+    );
+    const eventsAs = (role: 'source' | 'target'): EventRow[] =>
+      this.eventRows(
+        this.all(
+          `SELECT ${SqliteStore.EVENT_COLUMNS} FROM events e JOIN event_texts x ON x.event_pk = e.pk JOIN documents d ON d.pk = e.doc_pk
+           WHERE e.pk IN (SELECT event_pk FROM event_actors WHERE actor_pk = ? AND role = ?) ORDER BY e.day, e.pk LIMIT ?`,
+          [pk, role, limit],
+        ),
+        new Map(),
+      );
+    return {
+      actor: this.actorRow(row),
+      names,
+      timeline,
+      quotes: this.quoteRows(quoteRows),
+      eventsAsSource: eventsAs('source'),
+      eventsAsTarget: eventsAs('target'),
+    };
+  }
+
+  async search(q: SearchQuery): Promise<Page<SearchHit>> {
+    const fts = ftsQuery(q.q);
+    const limit = q.limit ?? 20;
+    const offset = q.offset ?? 0;
+    if (!fts) return { total: 0, limit, offset, items: [] };
+    const kind = q.kind ?? 'all';
+    const parts: string[] = [];
+    const counts: string[] = [];
+    const params: Params = [];
+    const countParams: Params = [];
+    if (kind !== 'quote') {
+      parts.push(`SELECT 'document' AS kind, d.id AS doc_id, d.id AS id, d.title, d.published,
+          snippet(documents_fts, 1, '[', ']', '…', 16) AS snip, bm25(documents_fts) AS rank
+        FROM documents_fts JOIN documents d ON d.pk = documents_fts.rowid WHERE documents_fts MATCH ?`);
+      counts.push('SELECT count(*) AS c FROM documents_fts WHERE documents_fts MATCH ?');
+      params.push(fts);
+      countParams.push(fts);
+    }
+    if (kind !== 'document') {
+      parts.push(`SELECT 'quote' AS kind, d.id AS doc_id, d.id || '#' || qt.local_id AS id, d.title, d.published,
+          snippet(quotes_fts, 0, '[', ']', '…', 16) AS snip, bm25(quotes_fts) AS rank
+        FROM quotes_fts JOIN quotes qt ON qt.pk = quotes_fts.rowid JOIN documents d ON d.pk = qt.doc_pk WHERE quotes_fts MATCH ?`);
+      counts.push('SELECT count(*) AS c FROM quotes_fts WHERE quotes_fts MATCH ?');
+      params.push(fts);
+      countParams.push(fts);
+    }
+    let total = 0;
+    for (const c of counts) total += n(this.get(c, countParams.slice(0, 1))?.c);
+    const rows = this.all(`SELECT * FROM (${parts.join(' UNION ALL ')}) ORDER BY rank, id LIMIT ? OFFSET ?`, [...params, limit, offset]);
+    const items = rows.map((r) =>
+      opt({
+        kind: String(r.kind) as 'document' | 'quote',
+        documentId: String(r.doc_id),
+        id: String(r.id),
+        title: s(r.title),
+        published: s(r.published),
+        snippet: String(r.snip),
+        rank: round(-n(r.rank)),
+      }) as SearchHit,
+    );
+    return { total, limit, offset, items };
+  }
+
+  // ---------------------------------------------------------------- stats
+
+  async stats(): Promise<StoreStats> {
+    const one = (sql: string): number => n(this.get(sql)?.c);
+    return {
+      documents: one('SELECT count(*) AS c FROM documents WHERE duplicate_of IS NULL'),
+      duplicates: one('SELECT count(*) AS c FROM documents WHERE duplicate_of IS NOT NULL'),
+      exactDuplicates: one("SELECT count(*) AS c FROM documents WHERE duplicate_kind = 'exact'"),
+      nearDuplicates: one("SELECT count(*) AS c FROM documents WHERE duplicate_kind = 'near'"),
+      events: one('SELECT count(*) AS c FROM events'),
+      quotes: one('SELECT count(*) AS c FROM quotes'),
+      entities: one('SELECT count(*) AS c FROM actors'),
+      entityRecords: one('SELECT count(*) AS c FROM entities'),
+      mentions: one('SELECT count(*) AS c FROM mentions'),
+      timexes: one('SELECT count(*) AS c FROM timexes'),
+      schemaVersion: this.appliedVersion(),
+    };
+  }
+
+  async statsDetail(options: { limit?: number } = {}): Promise<StatsDetail> {
+    const limit = options.limit ?? 50;
+    return {
+      ...(await this.stats()),
+      byWeek: await this.aggregateEvents({}, 'week', 10000),
+      byMonth: await this.aggregateEvents({}, 'month', 10000),
+      byDyad: await this.aggregateEvents({}, 'dyad', limit),
+      byRoot: await this.aggregateEvents({}, 'root', 100),
+    };
+  }
+
+  async optimize(): Promise<void> {
+    // Sampled statistics are enough for the planner to choose between indexes, and stay fast on big stores.
+    this.db.pragma('analysis_limit = 2000');
+    this.db.exec('ANALYZE');
+  }
+
+  async close(): Promise<void> {
+    if (!this.db.open) return;
+    if (!this.db.readonly) this.db.pragma('optimize');
+    this.db.close();
+  }
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
