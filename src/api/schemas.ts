@@ -23,7 +23,7 @@ export const eventFilters = z.object({
   publishedFrom: day.optional().describe('article published on or after'),
   publishedTo: day.optional().describe('article published on or before'),
   modality: z.enum(['asserted', 'negated', 'future', 'conditional', 'hypothetical']).optional(),
-  place: text().optional().describe('location name (or dateline place when the event has none)'),
+  place: text().optional().describe('name of the place the text locates the event at'),
   country: z.string().regex(/^[A-Za-z]{3}$/).optional().describe('ISO 3166 alpha-3 of the location'),
   documentId: text(500).optional().describe('events of one document'),
 });

@@ -57,7 +57,7 @@ export const EVENT_FILTER_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   'published-from': { type: 'string', value: 'YYYY-MM-DD', description: 'article published on or after' },
   'published-to': { type: 'string', value: 'YYYY-MM-DD', description: 'article published on or before' },
   modality: { type: 'string', value: 'M', description: `one of ${MODALITIES.join(', ')} (asserted: none of the others)` },
-  place: { type: 'string', value: 'NAME', description: 'event location (or dateline place when the event has none)' },
+  place: { type: 'string', value: 'NAME', description: 'event location (the place the text locates the event at)' },
   country: { type: 'string', value: 'ISO3', description: 'country of the event location (or of the dateline)' },
   doc: { type: 'string', value: 'ID', description: 'events of one document' },
   limit: { type: 'string', short: 'n', value: 'N', description: 'at most N events' },

@@ -117,7 +117,7 @@ export interface EventQuery extends PageQuery {
   readonly modality?: ModalityFilter;
   /** Location entity name (case-insensitive) or its actor id. */
   readonly place?: string;
-  /** ISO 3166-1 alpha-3 of the event's location (or of the dateline when the event has no location). */
+  /** ISO 3166-1 alpha-3 of the event's location (events the text does not locate have none). */
   readonly country?: string;
   readonly documentId?: string;
   /** Count matches up to this number only (default 10,000; 0: count them all). */

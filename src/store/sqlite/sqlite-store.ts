@@ -343,13 +343,13 @@ class SqliteStore implements Store {
       if (speakerActor !== undefined) this.run('UPDATE actors SET n_quotes = n_quotes + 1 WHERE pk = ?', [speakerActor]);
     });
 
-    const dl = doc.meta.dateline;
     doc.events.forEach((ev: EventRecord, ord) => {
       const range = dayRange(ev.date);
       const eventDay = range?.start ?? day;
+      // An event is located only where the text places it, never at the dateline city by default.
       const loc = ev.location ? entityById.get(ev.location) : undefined;
-      const place = loc?.name ?? dl?.place ?? null;
-      const country = loc ? loc.country ?? null : dl?.country ?? null;
+      const place = loc?.name ?? null;
+      const country = loc?.country ?? null;
       const src = ev.source.map((x) => actorPk.get(x));
       const tgt = ev.target.map((x) => actorPk.get(x));
       const res = this.run(

@@ -53,8 +53,9 @@ export async function getJson<T>(path: string, params: Params = {}): Promise<T> 
   if (!res.ok) {
     let msg = `${res.status} ${res.statusText}`;
     try {
-      const body = (await res.json()) as { message?: string; error?: string };
-      msg = body.message ?? body.error ?? msg;
+      // The API answers errors as {error: {code, message}}.
+      const body = (await res.json()) as { error?: { code?: string; message?: string } };
+      if (body.error?.message) msg = `${body.error.code ?? res.status}: ${body.error.message}`;
     } catch {
       /* keep the status line */
     }
