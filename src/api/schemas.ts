@@ -40,6 +40,8 @@ export const eventsQuery = eventFilters.extend({
 export const documentsQuery = z.object({
   q: text(500).optional().describe('full-text query over title and text'),
   actor: text().optional().describe('documents mentioning this actor (id, code or name)'),
+  agency: text(60).optional().describe('a news agency named in the dateline (dpa, AP, Reuters…)'),
+  country: z.string().regex(/^[A-Za-z]{3}$/).optional().describe('ISO 3166 alpha-3 of the dateline place'),
   publishedFrom: day.optional(),
   publishedTo: day.optional(),
   includeDuplicates: bool.optional().describe('list linked copies too'),

@@ -325,6 +325,22 @@ export function runStoreContract(open: () => Promise<Store>): void {
       assert.equal(listed.items.length, Math.min(3, listed.total));
     });
 
+    it('filters documents by dateline agency and country', async () => {
+      // Compare with the unfiltered list (earlier tests add documents of their own).
+      const all = (await store.listDocuments({})).items;
+      const country = docs.map((d) => d.meta.dateline?.country).find((c): c is string => !!c)!;
+      const byCountry = await store.listDocuments({ country: country.toLowerCase() });
+      assert.ok(byCountry.total > 0);
+      assert.equal(byCountry.total, all.filter((d) => d.country === country).length);
+      assert.ok(byCountry.items.every((d) => d.country === country));
+      const agency = docs[0]!.meta.dateline!.agencies[0]!;
+      const withAgency: string[] = [];
+      for (const d of all) if ((await store.getDocument(d.id))?.document.meta.dateline?.agencies.includes(agency)) withAgency.push(d.id);
+      const byAgency = await store.listDocuments({ agency: agency.toUpperCase() });
+      assert.deepEqual(byAgency.items.map((d) => d.id).sort(), withAgency.sort());
+      assert.equal((await store.listDocuments({ agency: "x' OR '1'='1" })).total, 0);
+    });
+
     it('gives detailed statistics', async () => {
       const st = await store.statsDetail();
       assert.equal(st.byMonth.reduce((a, b) => a + b.count, 0), st.events);

@@ -94,6 +94,10 @@ export interface DocumentQuery extends PageQuery {
   readonly publishedTo?: string;
   /** Documents mentioning this actor (id, code or name). */
   readonly actor?: string;
+  /** A news agency of the dateline (`dpa`, `AP`; case-insensitive). */
+  readonly agency?: string;
+  /** ISO 3166-1 alpha-3 of the dateline place. */
+  readonly country?: string;
   readonly includeDuplicates?: boolean;
 }
 

@@ -463,6 +463,14 @@ class SqliteStore implements Store {
       where.push(`d.pk IN (SELECT doc_pk FROM entities WHERE actor_pk IN (${pks.map(() => '?').join(',') || 'NULL'}))`);
       params.push(...pks);
     }
+    if (q.agency) {
+      where.push(`EXISTS (SELECT 1 FROM json_each(d.meta, '$.dateline.agencies') WHERE lower(value) = lower(?))`);
+      params.push(q.agency);
+    }
+    if (q.country) {
+      where.push('d.country = ?');
+      params.push(q.country.toUpperCase());
+    }
     const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const total = n(this.get(`SELECT count(*) AS c FROM ${from} ${w}`, params)?.c);
     const limit = q.limit ?? -1;
