@@ -89,10 +89,13 @@ export function mentionAt(ix: MentionIndex, i: number, lo = 0, hi = Number.MAX_S
 export function actorLists(mentions: readonly ActorMention[]): { ids: string[]; codes: string[] } {
   const ids: string[] = [];
   const codes: string[] = [];
+  const seen = new Set<string>();
   for (const m of mentions) {
-    if (ids.includes(m.entity)) continue;
-    ids.push(m.entity);
-    if (m.code) codes.push(m.code);
+    if (seen.has(m.entity)) continue;
+    seen.add(m.entity);
+    // Actors the fallback coded from the dictionaries have no entity: a code, no id.
+    if (!m.entity.startsWith('#')) ids.push(m.entity);
+    if (m.code && !codes.includes(m.code)) codes.push(m.code);
   }
   return { ids, codes };
 }

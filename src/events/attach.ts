@@ -70,7 +70,8 @@ export function attachTimex(v: SentenceView, timexes: readonly SentenceTimex[], 
         if (found) return found;
         const rel = baseRel(v.deprel[k]!);
         const toMark = childrenWith(v, k, ['mark']).some((m) => v.upper[m] === 'TO');
-        if (!(rel === 'xcomp' || (rel === 'advcl' && toMark))) return null;
+        // A conjoined verb without a timex of its own shares its first conjunct's ("voted last month … and violated").
+        if (!(rel === 'xcomp' || rel === 'conj' || (rel === 'advcl' && toMark))) return null;
         k = v.head[k]!;
       }
       return null;

@@ -11,6 +11,7 @@ import { codeFacts, loadCameoTables, type CameoTables } from './cameo.ts';
 import { classOf, composeCode, recodeOwn, type ComposeClass, type ComposeMood } from './dictionary/compose.ts';
 import { loadLexicon, type Lexicon } from './dictionary/index.ts';
 import { bareCode, bestPattern, lookupTrigger, sentenceWords, type TriggerMatch } from './match.ts';
+import { entitiesWithFallback, withFallback, type FallbackLexicon } from './fallback.ts';
 import { conditionApplies, findConditions, insideCondition, modalityDep, modalityShallow, type Condition } from './modality.ts';
 import { nounRolesDep, nounRolesShallow, objectActors, subjectOf, verbRolesDep, verbRolesShallow, type Roles } from './roles.ts';
 import { baseRel, childrenWith, isBoundary, isPreposition, PREPOSITIONS, sentenceView, shallowClause, subtree, type SentenceView } from './syntax.ts';
@@ -23,6 +24,10 @@ export interface CoderConfig {
    * cannot go there; it is kept for callers that record provenance elsewhere.
    */
   readonly source: string;
+  /** Dictionaries for actors the entity layer left uncoded (see fallback.ts); none = entity codes only. */
+  readonly fallback?: FallbackLexicon;
+  /** Events below this confidence are not emitted (0 = all). */
+  readonly minConfidence?: number;
 }
 
 export function defaultCoderConfig(source: string): CoderConfig {
@@ -518,6 +523,11 @@ function confidenceOf(c: Candidate, roles: Roles, deps: boolean): number {
   if (roles.target.length > 0) conf += 0.1;
   if (deps) conf += 0.1;
   if (c.kind === 'noun') conf -= 0.05;
+  // Actors coded only by the dictionary fallback (no entity behind them) are less certain.
+  const actors = [...roles.source, ...roles.target];
+  if (actors.length > 0 && actors.every((m) => m.entity.startsWith('#'))) conf -= 0.05;
+  // Only uncoded actors: the event is there, who did it is not known.
+  if (actors.length > 0 && actors.every((m) => !m.code)) conf -= 0.1;
   return Math.round(Math.min(0.95, conf) * 100) / 100;
 }
 
@@ -527,13 +537,15 @@ export interface CodeOptions {
 
 /** Code every sentence of a document; returns the events with ids v1, v2, … in text order. */
 export function codeDocument(doc: Document, config: CoderConfig): EventRecord[] {
-  const mentions = flattenMentions(doc);
-  const events: EventRecord[] = [];
   const ref = doc.meta.referenceDate;
+  const fb = config.fallback;
+  const mentions = flattenMentions(fb ? { ...doc, entities: entitiesWithFallback(doc, fb) } : doc);
+  const events: EventRecord[] = [];
   for (let s = 0; s < doc.sentences.length; s++) {
     const v = sentenceView(doc, s);
     if (v.tokens.length === 0) continue;
-    const ix = indexMentions(v, mentions);
+    const own = indexMentions(v, mentions);
+    const ix = fb ? withFallback(v, own, fb, ref) : own;
     const cands = candidatesFor(v, ix, config.lexicon);
     if (cands.size === 0) continue;
     compose(v, cands, config.lexicon);
@@ -591,7 +603,8 @@ export function codeDocument(doc: Document, config: CoderConfig): EventRecord[] 
       }
       const place = attachLocation(v, ix, c.anchors);
       const src = actorLists(roles.source);
-      const tgt = actorLists(roles.target.filter((m) => !src.ids.includes(m.entity) || roles.source.length === 0));
+      const srcKeys = new Set(roles.source.map((m) => m.entity));
+      const tgt = actorLists(roles.target.filter((m) => !srcKeys.has(m.entity)));
       const trigger: Span = { start: trig.start, end: trig.end };
       const ev: EventRecord = {
         id: `v${events.length + 1}`,
@@ -617,7 +630,11 @@ export function codeDocument(doc: Document, config: CoderConfig): EventRecord[] 
       };
       sentenceEvents.push(ev);
     }
-    for (const ev of dedupeSameAction(dropPurposes(v, sentenceEvents))) events.push({ ...ev, id: `v${events.length + 1}` });
+    const min = config.minConfidence ?? 0;
+    for (const ev of dedupeSameAction(dropPurposes(v, sentenceEvents))) {
+      if ((ev.confidence ?? 1) < min) continue;
+      events.push({ ...ev, id: `v${events.length + 1}` });
+    }
   }
   return events;
 }
@@ -670,6 +687,7 @@ function contentNoun(v: SentenceView, n: number): boolean {
   return CONTENT_NOUNS.has(v.upper[n]!) || CONTENT_NOUNS.has(v.lemma[n]!);
 }
 
+const GERUND_PREPS = new Set(['OF', 'FOR', 'WITHOUT', 'BY', 'DESPITE', 'FROM', 'INSTEAD']);
 const ADVERBIAL_SUBORDINATORS = new Set(['WHEN', 'WHILE', 'AS', 'AFTER', 'BEFORE', 'SINCE', 'BECAUSE', 'ALTHOUGH', 'THOUGH', 'UNTIL', 'WHERE', 'WHEREAS', 'ONCE']);
 /** Nouns whose to-infinitive is their content, not an event ("a request to interrogate", "efforts to end"). */
 function participle(v: SentenceView, t: number): 'VBN' | 'VBG' | null {
@@ -688,6 +706,13 @@ function participle(v: SentenceView, t: number): 'VBN' | 'VBG' | null {
  */
 function backgroundVerb(v: SentenceView, t: number): boolean {
   const part = participle(v, t);
+  // A gerund after a preposition is what another event is about or why it happened ("suspected of
+  // taking kickbacks", "deported for traveling without documents"), not an event of its own.
+  // "of" only after a verb: "guilty of violating", "days of fighting" still are the event.
+  const prep = v.upper[t - 1] ?? '';
+  if (part === 'VBG' && GERUND_PREPS.has(prep) && (prep !== 'OF' || (v.hasPos && v.upos[t - 2] === 'VERB'))) return true;
+  // "Algeria's leading activist": a participle between a possessive and a noun is an adjective.
+  if (part !== null && (v.upper[t - 1] === "'S" || v.upper[t - 1] === "'") && v.hasPos && ['NOUN', 'ADJ', 'PROPN'].includes(v.upos[t + 1] ?? '')) return true;
   if (v.hasDeps) {
     const rel = v.deprel[t]!;
     // A participle with an object of its own is an event whatever the parser made of it ("Serb forces killed three …").
