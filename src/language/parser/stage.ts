@@ -1,11 +1,42 @@
+import { surface, withLayers, type Token } from '../../core/document.ts';
 import type { Stage } from '../../core/pipeline.ts';
+import { loadParser } from './io.ts';
 
-/** Placeholder until this stage lands: it assigns nothing and leaves its layer empty (never fake data). */
+/**
+ * Dependency parsing per sentence: fills `head` (1-based within the sentence, 0 = root) and
+ * `deprel` (UD relation with subtype) of every token. Uses the tagger's UPOS/XPOS when present;
+ * without them the parser still runs, less accurately.
+ */
 export const parseStage: Stage = {
   name: 'parse',
-  version: 0,
+  version: 1,
   requires: ['tokens', 'sentences'],
   uses: ['pos'],
   assigns: ['deps'],
-  run: (doc) => doc,
+  run(doc) {
+    if (doc.tokens.length === 0 || doc.sentences.length === 0) return doc;
+    const parser = loadParser();
+    const tokens: Token[] = doc.tokens.slice();
+    let changed = false;
+    for (const s of doc.sentences) {
+      const start = s.tokenStart;
+      const end = s.tokenEnd;
+      if (start === undefined || end === undefined || end <= start) continue;
+      const forms: string[] = [];
+      const upos: (string | undefined)[] = [];
+      const xpos: (string | undefined)[] = [];
+      for (let i = start; i < end; i++) {
+        const t = doc.tokens[i]!;
+        forms.push(surface(doc, t));
+        upos.push(t.upos);
+        xpos.push(t.xpos);
+      }
+      const r = parser.parse(forms, upos, xpos);
+      for (let i = start; i < end; i++) {
+        tokens[i] = { ...doc.tokens[i]!, head: r.head[i - start]!, deprel: r.deprel[i - start]! };
+      }
+      changed = true;
+    }
+    return changed ? withLayers(doc, { tokens }) : doc;
+  },
 };
