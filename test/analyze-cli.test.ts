@@ -3,12 +3,10 @@ import assert from 'node:assert/strict';
 import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AjvModule from 'ajv';
+import { Ajv } from 'ajv';
 import { cli } from './helpers/cli.ts';
 
 const schema = JSON.parse(readFileSync(new URL('../schema/dateline.document-1.schema.json', import.meta.url), 'utf8'));
-// ajv is CommonJS: its class is the default export's `default`.
-const Ajv = (AjvModule as unknown as { default: typeof AjvModule }).default ?? AjvModule;
 const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
 const EXAMPLE = new URL('../examples/dpa-2020-02-12-nato-iraq.txt', import.meta.url).pathname;
 const SAMPLE = new URL('../examples/wikinews-sample.csv', import.meta.url).pathname;
