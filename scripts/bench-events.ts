@@ -10,13 +10,14 @@ import { analyze } from '../src/index.ts';
 import { DEFAULT_STAGES } from '../src/stages.ts';
 import { eventsStage } from '../src/events/stage.ts';
 import type { Document } from '../src/core/document.ts';
+import { SHARED_DIR } from './data-path.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: number): number => {
   const i = args.indexOf(name);
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
-const SHARED = process.env['DATELINE_SHARED'] ?? '/work/shared';
+const SHARED = process.env['DATELINE_SHARED'] ?? SHARED_DIR;
 const articles = opt('--articles', 60);
 const rounds = opt('--rounds', 5);
 

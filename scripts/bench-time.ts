@@ -9,11 +9,12 @@ import { parse } from 'csv-parse/sync';
 import { createDocument, type Document } from '../src/core/document.ts';
 import { tokenizeStage } from '../src/language/tokenize/stage.ts';
 import { timeStage } from '../src/time/stage.ts';
+import { DATA_DIR } from './data-path.ts';
 
 const args = process.argv.slice(2);
 const roundsArg = args.indexOf('--rounds');
 const rounds = roundsArg >= 0 ? Number(args[roundsArg + 1]) : 5;
-const files = ['/work/shared/data/wikinews/wikinews_2019.csv', '/work/shared/data/wikinews/wikinews_2020.csv'];
+const files = [`${DATA_DIR}/wikinews/wikinews_2019.csv`, `${DATA_DIR}/wikinews/wikinews_2020.csv`];
 
 const docs: Document[] = [];
 let words = 0;

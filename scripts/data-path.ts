@@ -19,3 +19,6 @@ export function dataPath(...parts: string[]): string {
   }
   return p;
 }
+
+/** The shared folder with `data/`, `examples/` and `docs/`: the parent of DATA_DIR. */
+export const SHARED_DIR = process.env.DATELINE_SHARED ?? resolve(DATA_DIR, '..');

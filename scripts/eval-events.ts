@@ -13,13 +13,14 @@ import { parsePlover, rootOf } from '../src/events/cameo.ts';
 import { withLayers, type Entity } from '../src/core/document.ts';
 import { DEFAULT_STAGES } from '../src/stages.ts';
 import { eventsStage } from '../src/events/stage.ts';
+import { SHARED_DIR } from './data-path.ts';
 
 const args = process.argv.slice(2);
 function opt(name: string, fallback: string): string {
   const i = args.indexOf(name);
   return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
 }
-const SHARED = process.env['DATELINE_SHARED'] ?? '/work/shared';
+const SHARED = process.env['DATELINE_SHARED'] ?? SHARED_DIR;
 const gsrPath = opt('--gsr', `${SHARED}/data/plover/gsr-dev.json`);
 const examplePath = opt('--example', `${SHARED}/examples/dpa-2020-02-12-nato-iraq.txt`);
 const writePath = args.includes('--write') ? opt('--write', 'docs/quality-events.md') : null;

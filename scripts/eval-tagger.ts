@@ -14,9 +14,10 @@ import { loadTagger, taggerFromFiles } from '../src/language/tagger/index.ts';
 import { pathToFileURL } from 'node:url';
 import { mapSpans, wordSpans } from '../src/language/tagger/align.ts';
 import { loadLemmatizer } from '../src/language/lemma/index.ts';
+import { DATA_DIR } from './data-path.ts';
 
 const args = process.argv.slice(2);
-const DATA = process.env.DATELINE_DATA ?? '/work/shared/data';
+const DATA = DATA_DIR;
 const dev = parseConllu(readFileSync(join(DATA, 'ud-ewt/en_ewt-ud-dev.conllu'), 'utf8')).filter((s) => s.tokens.length);
 const train = parseConllu(readFileSync(join(DATA, 'ud-ewt/en_ewt-ud-train.conllu'), 'utf8'));
 const trainVocab = new Set(train.flatMap((s) => s.tokens.map((t) => t.form)));

@@ -17,6 +17,7 @@ import { createDocument, withLayers, type Document, type Sentence, type Token } 
 import { tagStage } from '../src/language/tagger/stage.ts';
 import { parseStage } from '../src/language/parser/stage.ts';
 import { timeStage } from '../src/time/stage.ts';
+import { DATA_DIR } from './data-path.ts';
 
 interface GoldTimex {
   readonly start: number;
@@ -40,7 +41,7 @@ const option = (name: string, fallback: string): string => {
   const i = args.indexOf(name);
   return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
 };
-const dataDir = option('--data', '/work/shared/data/meantime');
+const dataDir = option('--data', `${DATA_DIR}/meantime`);
 
 function unescapeXml(s: string): string {
   return s

@@ -19,9 +19,10 @@ import type { Span } from '../src/core/document.ts';
 import { parseConllu, type ConlluSentence } from '../src/language/conllu.ts';
 import { splitSentences, tokenize } from '../src/language/tokenize/index.ts';
 import { spanF1, wordSpans } from '../src/language/tagger/align.ts';
+import { DATA_DIR } from './data-path.ts';
 
 const args = process.argv.slice(2);
-const DATA = process.env.DATELINE_DATA ?? '/work/shared/data';
+const DATA = DATA_DIR;
 const paragraphs = !args.includes('--no-paragraphs');
 const errorsIdx = args.indexOf('--errors');
 const showErrors = errorsIdx >= 0 ? Number(args[errorsIdx + 1] ?? 20) : 0;

@@ -6,7 +6,7 @@
  *        [--no-gum] [--no-gum-dev] [--clusters] [--no-wink-lexicon]
  *        [--dict-min 20] [--dict-purity 0.995] [--save-pass1-too]
  *
- * Defaults are the shipped configuration. Reads /work/shared/data (override with DATELINE_DATA);
+ * Defaults are the shipped configuration. Reads ../shared/data (override with DATELINE_DATA);
  * evaluates on EWT dev after every epoch (dev is never used for training).
  */
 
@@ -31,6 +31,7 @@ import {
 import { buildClusters } from '../src/language/tagger/clusters.ts';
 import { loadRawText } from '../src/language/tagger/raw-text.ts';
 import { encodeLemmatizer, trainLemmatizer, Lemmatizer, decodeLemmatizer } from '../src/language/lemma/index.ts';
+import { DATA_DIR } from './data-path.ts';
 
 const args = process.argv.slice(2);
 const flag = (name: string): boolean => args.includes(name);
@@ -39,7 +40,7 @@ const option = (name: string, dflt: string): string => {
   return k >= 0 && args[k + 1] !== undefined ? args[k + 1]! : dflt;
 };
 
-const DATA = process.env.DATELINE_DATA ?? '/work/shared/data';
+const DATA = DATA_DIR;
 const useGum = !flag('--no-gum');
 const epochs = Number(option('--epochs', '8'));
 const usePass2 = !flag('--no-pass2');
