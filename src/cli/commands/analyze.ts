@@ -29,7 +29,7 @@ Documents that cannot be read are reported on stderr with their code (E_EMPTY, E
 E_ENCODING, E_TOO_LARGE, E_PARSE), file and line; the others are still analyzed.
 
 Examples:
-  dateline analyze examples/dpa-2020-02-12-nato-iraq.txt --format pretty
+  dateline analyze story.txt --format pretty
   dateline analyze corpus/ --format jsonl > analyzed.jsonl
   cat article.txt | dateline analyze - --date 2020-02-12`,
   async run({ values, positionals, io }) {
