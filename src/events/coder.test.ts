@@ -217,6 +217,21 @@ test('deps: an if-clause conditions its governing clause only', () => {
   assert.equal(at(r, 'refuses').modality.conditional, false);
 });
 
+test('deps: a set-off condition hung on a later verb as conj still conditions the main clause', () => {
+  // The parse attaches "assuming" to "fighting" (conj), not to the main verb "plan".
+  const r = code([
+    'NATO/PROPN/2/nsubj plans/VERB/0/root to/PART/4/mark attack/VERB/2/xcomp rebels/NOUN/4/obj fighting/VERB/5/acl Iran/PROPN/6/obj –/PUNCT/9/punct assuming/VERB/6/conj they/PRON/11/nsubj get/VERB/9/ccomp approval/NOUN/11/obj ./PUNCT/2/punct',
+  ]);
+  const e = at(r, 'plans');
+  assert.equal(e.modality.conditional, true);
+  assert.equal(r.text.slice(e.condition!.start, e.condition!.end), 'assuming they get approval');
+  // Without the dash the clause is an ordinary coordination and does not reach the main verb.
+  const plain = code([
+    'NATO/PROPN/2/nsubj plans/VERB/0/root to/PART/4/mark attack/VERB/2/xcomp rebels/NOUN/4/obj fighting/VERB/5/acl Iran/PROPN/6/obj and/CCONJ/9/cc assuming/VERB/6/conj power/NOUN/9/obj ./PUNCT/2/punct',
+  ]);
+  assert.equal(at(plain, 'plans').modality.conditional, false);
+});
+
 test('deps: a timex attached to the trigger dates the event; one attached elsewhere does not', () => {
   const dated = at(code(['Iraq/PROPN/2/nsubj attacked/VERB/0/root Iran/PROPN/2/obj last/ADJ/5/amod month/NOUN/2/obl:tmod ./PUNCT/2/punct'], { timexes: [{ text: 'last month', value: '2020-01' }] }), 'attacked');
   assert.equal(dated.date, '2020-01');

@@ -136,7 +136,17 @@ function depCondition(v: SentenceView, cue: number): Condition | null {
   const span = tokenSpan(v, [cue, ...inside]);
   if (!span) return null;
   const g = v.head[h]!;
-  return { span, governs: g >= 0 ? clauseChain(v, g) : null, inside: new Set(inside) };
+  const governs = g >= 0 ? clauseChain(v, g) : null;
+  // A condition set off by a dash or comma ("…, assuming they get …") conditions the whole
+  // statement. Parsers often hang such a clause on the nearest verb as `conj`/`parataxis`; then
+  // the main clause (the root's chain) is governed too, not just the verb it was hung on.
+  const hRel = baseRel(v.deprel[h]!);
+  const setOff = cue > 0 && /^[,–—;:\-]$/.test(v.upper[cue - 1]!);
+  if (governs && setOff && (hRel === 'conj' || hRel === 'parataxis')) {
+    const root = v.head.indexOf(-1);
+    if (root >= 0 && !inside.includes(root)) for (const k of clauseChain(v, root)) governs.add(k);
+  }
+  return { span, governs, inside: new Set(inside) };
 }
 
 /** A governed verb and the verbs above it up to its main clause (via xcomp, advcl, conj, acl). */
