@@ -33,6 +33,21 @@ function claimsAThing(ws: readonly Word[], i: number): boolean {
  * without them, by its inflected form with text checks for the noun and adjective readings.
  */
 export function findCues(text: string, start: number, end: number, syn: Syntax = NO_SYNTAX): Cue[] {
+  // The extractors ask again and again for the cues of the same ranges of one document (a sentence, the
+  // stretch before a cue…): the answer depends only on the text, the range and the syntax view.
+  if (!cueCache || cueCache.syn !== syn || cueCache.text !== text) cueCache = { text, syn, byRange: new Map() };
+  const key = start * (text.length + 1) + end;
+  let cues = cueCache.byRange.get(key);
+  if (!cues) {
+    cues = scanCues(text, start, end, syn);
+    cueCache.byRange.set(key, cues);
+  }
+  return cues.slice();
+}
+
+let cueCache: { readonly text: string; readonly syn: Syntax; readonly byRange: Map<number, Cue[]> } | undefined;
+
+function scanCues(text: string, start: number, end: number, syn: Syntax): Cue[] {
   const ws = wordsIn(text, start, end);
   const out: Cue[] = [];
   for (let i = 0; i < ws.length; i++) {

@@ -151,17 +151,32 @@ export function attributeMarked(ctx: TextContext, m: MarkedSpan): Candidate | un
     }
   }
   // 5. colon after a name: “Stoltenberg: "…"”
-  const colon = /([^.:;!?"“”]+):\s*$/u.exec(before);
+  const colon = colonLead(before);
   if (colon) {
-    const s = clauseStart + colon.index!;
-    const ws = wordsIn(text, s, s + colon[1]!.length);
+    const s = clauseStart + colon.start;
+    const ws = wordsIn(text, s, s + colon.lead.length);
     if (ws.length > 0 && ws.length <= 6 && isNameLike(ws)) {
-      const colonPos = s + colon[1]!.length;
+      const colonPos = s + colon.lead.length;
       const cue: Cue = { start: colonPos, end: colonPos + 1, lemma: ':', kind: 'colon' };
       return { ...base, cue, speakerMention: { start: ws[0]!.start, end: ws[ws.length - 1]!.end }, confidence: 0.7 - lowConf, via: 'colon' };
     }
   }
   return undefined;
+}
+
+const FINAL_COLON = /:\s*$/u;
+const NOT_IN_LEAD = new Set(['.', ':', ';', '!', '?', '"', '“', '”']);
+
+/**
+ * What `/([^.:;!?"“”]+):\s*$/u` matches in `before` (the stretch before a final colon, back to the last
+ * sentence or clause mark), without that pattern's retry at every start position of a long clause.
+ */
+export function colonLead(before: string): { start: number; lead: string } | undefined {
+  const c = FINAL_COLON.exec(before)?.index;
+  if (c === undefined) return undefined;
+  let p = c;
+  while (p > 0 && !NOT_IN_LEAD.has(before[p - 1]!)) p--;
+  return p < c ? { start: p, lead: before.slice(p, c) } : undefined;
 }
 
 function trimEnd(text: string, start: number, end: number): number {

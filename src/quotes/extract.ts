@@ -3,6 +3,7 @@ import { buildContext, type Candidate } from './context.ts';
 import { attributeMarked } from './direct.ts';
 import { proposeIndirect } from './indirect.ts';
 import { findMarkedSpans } from './marks.ts';
+import { indexWords } from './mentions.ts';
 import { refine, toQuotes } from './refine.ts';
 
 /**
@@ -11,6 +12,7 @@ import { refine, toQuotes } from './refine.ts';
  * the sieve attaches cue and speaker, and ordered refiners merge, filter and resolve.
  */
 export function extractQuotes(doc: Document, source: string): Quote[] {
+  indexWords(doc.text);
   const marked = findMarkedSpans(doc.text);
   const ctx = buildContext(doc, marked);
   const direct: Candidate[] = [];

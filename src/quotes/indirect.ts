@@ -174,12 +174,30 @@ function leftClauseStart(ctx: TextContext, sentence: Span, pos: number): number 
     if (close <= pos && close > start) start = close;
   }
   const seg = text.slice(start, pos);
-  const m = /.*(?:;|\bwhile\b|\bwhereas\b|\bbut\b|\band\b(?=\s+(?:the|a|an)\b))/su.exec(seg);
-  if (!m) return start;
+  const lead = lastClauseLead(seg);
+  if (lead < 0) return start;
   // “Dr X, the lead author and an addiction specialist, said”: an “and” inside an apposition does not start a clause.
-  const cut = start + m[0].length;
-  if (/\band$/.test(m[0]) && /,\s*$/.test(text.slice(cut, pos)) && text.slice(start, cut).includes(',')) return start;
+  const cut = start + lead;
+  if (/\band$/.test(seg.slice(0, lead)) && /,\s*$/.test(text.slice(cut, pos)) && text.slice(start, cut).includes(',')) return start;
   return cut;
+}
+
+const CLAUSE_LEAD = /;|\bwhile\b|\bwhereas\b|\bbut\b|\band\b(?=\s+(?:the|a|an)\b)/uy;
+
+/**
+ * End of the last clause lead-in (“;”, “while”, “whereas”, “but”, “and the”) in `seg`, or -1: what
+ * `/.*(?:…)/su` matches, found from the end (that regex retried every start position: quadratic).
+ */
+export function lastClauseLead(seg: string): number {
+  for (let k = seg.length - 1; k >= 0; k--) {
+    const c = seg.charCodeAt(k);
+    // ; w b a: the first characters of the alternatives.
+    if (c !== 0x3b && c !== 0x77 && c !== 0x62 && c !== 0x61) continue;
+    CLAUSE_LEAD.lastIndex = k;
+    const m = CLAUSE_LEAD.exec(seg);
+    if (m) return k + m[0].length;
+  }
+  return -1;
 }
 
 const POSSESSIVE_START = /^(?:its|their|his|her|our|my|your)$/;

@@ -13,7 +13,17 @@ export interface MarkedSpan extends Span {
 }
 
 const DOUBLE = new Set(['"', '“', '”', '„', '‟', '«', '»']);
-const SINGLE = new Set(["'", '‘', '’', '‚', '‹', '›']);
+/** Double marks (as DOUBLE) and single ones, to find them without visiting every character. */
+const DOUBLE_RE = /["“”„‟«»]/g;
+const SINGLE_RE = /['‘’‚‹›]/g;
+
+/** Offsets of every match of a one-character pattern, in order. */
+function positionsOf(text: string, re: RegExp): number[] {
+  const out: number[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push(m.index);
+  return out;
+}
 const OPENERS_BEFORE = /[\s([{\u2014\u2013\-/:;,]/u;
 const LETTER = /[\p{L}\p{N}]/u;
 
@@ -82,6 +92,9 @@ function firstNonSpace(text: string, p: Paragraph): number {
 export function findMarkedSpans(text: string): MarkedSpan[] {
   const out: MarkedSpan[] = [];
   const paras = paragraphs(text);
+  // Jump from mark to mark: most characters are not quotation marks.
+  const doublePos = positionsOf(text, DOUBLE_RE);
+  let di = 0;
   let carried: { open: Span; ch: string } | undefined;
   for (let pi = 0; pi < paras.length; pi++) {
     const para = paras[pi]!;
@@ -93,9 +106,11 @@ export function findMarkedSpans(text: string): MarkedSpan[] {
     }
     let multiParagraph = pending !== undefined;
     let segmentStart = para.start;
-    for (let i = para.start; i < para.end; i++) {
+    while (di < doublePos.length && doublePos[di]! < para.start) di++;
+    for (; di < doublePos.length && doublePos[di]! < para.end; di++) {
+      const i = doublePos[di]!;
       const ch = text[i]!;
-      if (!DOUBLE.has(ch) || i === skipAt) continue;
+      if (i === skipAt) continue;
       const r = role(text, i, pending?.ch);
       if (r === 'open') {
         if (pending) {
@@ -135,13 +150,17 @@ export function findMarkedSpans(text: string): MarkedSpan[] {
 }
 
 function findSingleSpans(text: string, paras: readonly Paragraph[], doubles: readonly MarkedSpan[]): MarkedSpan[] {
+  const singlePos = positionsOf(text, SINGLE_RE);
+  let si = 0;
   const out: MarkedSpan[] = [];
   const insideDouble = (i: number): boolean => doubles.some((d) => i >= d.open.start && i < (d.close?.end ?? d.end));
   for (const para of paras) {
     let pending: { open: Span; ch: string } | undefined;
-    for (let i = para.start; i < para.end; i++) {
+    while (si < singlePos.length && singlePos[si]! < para.start) si++;
+    for (; si < singlePos.length && singlePos[si]! < para.end; si++) {
+      const i = singlePos[si]!;
       const ch = text[i]!;
-      if (!SINGLE.has(ch) || insideDouble(i)) continue;
+      if (insideDouble(i)) continue;
       const r = role(text, i, pending?.ch);
       if (r === 'open' && !pending) pending = { open: { start: i, end: i + 1 }, ch };
       else if (r === 'close' && pending) {

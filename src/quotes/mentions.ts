@@ -1,4 +1,4 @@
-import type { Document, Span } from '../core/document.ts';
+import type { Document, Entity, Mention, Span } from '../core/document.ts';
 import { ADVERBIAL_STARTS, ANONYMITY_PHRASES, ANONYMOUS_HEADS, NAME_PARTICLES, PRONOUNS, ROLE_NOUNS, STATEMENT_NOUNS, SUBJECT_VERB_FILLERS, TIME_WORDS } from './lexicon.ts';
 
 /** A word of the text: letters, digits, inner hyphens/apostrophes/periods (U.S., Qa’ida, Dr.). */
@@ -7,17 +7,160 @@ export interface Word extends Span {
   readonly lower: string;
 }
 
-const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:[-'’.][\p{L}\p{N}]+)*\.?/gu;
+/** The word pattern. The scanner below implements it by hand; the regex stays as its definition (tests). */
+export const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:[-'’.][\p{L}\p{N}]+)*\.?/gu;
+const ABBREVIATION = /^(?:[A-Z][a-z]?|[A-Z](?:\.[A-Z])+|Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sgt|Rep|Sen|Gov|Prof|Jr|Sr)\.$/;
 
+function toWord(raw: string, at: number): Word {
+  // A final period belongs to the word only for abbreviations (Dr., U.S.), not at a sentence end.
+  const w = raw.endsWith('.') && !ABBREVIATION.test(raw) ? raw.slice(0, -1) : raw;
+  return { start: at, end: at + w.length, w, lower: w.toLowerCase() };
+}
+
+/** Character classes of the word pattern: 1 = letter or number, 2 = combining mark, 0 = other. */
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
+const MARK = /^\p{M}$/u;
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_CLASS[c] = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) ? 1 : 0;
+const wideClass = new Map<number, number>();
+
+function classAt(cp: number): number {
+  if (cp < 128) return ASCII_CLASS[cp]!;
+  let c = wideClass.get(cp);
+  if (c === undefined) {
+    const ch = String.fromCodePoint(cp);
+    c = LETTER_OR_NUMBER.test(ch) ? 1 : MARK.test(ch) ? 2 : 0;
+    wideClass.set(cp, c);
+  }
+  return c;
+}
+
+/**
+ * The raw matches of WORD_RE in `text` between `from` and `limit`, as if the text ended at `limit`:
+ * a hand-written scan (the unicode-property regex cost more than the rest of word splitting).
+ * Greedy without backtracking is exact here: every part after the first character is optional.
+ */
+function scanRaw(text: string, from: number, limit: number, emit: (s: number, e: number) => void): void {
+  let i = from;
+  while (i < limit) {
+    let cp = text.codePointAt(i)!;
+    // A surrogate pair cut by `limit` is a lone surrogate in the slice.
+    if (cp > 0xffff && i + 1 >= limit) cp = text.charCodeAt(i);
+    let size = cp > 0xffff ? 2 : 1;
+    if (classAt(cp) !== 1) {
+      i += size;
+      continue;
+    }
+    const s = i;
+    i += size;
+    // [\p{L}\p{N}\p{M}]*
+    while (i < limit) {
+      cp = text.codePointAt(i)!;
+      if (cp > 0xffff && i + 1 >= limit) cp = text.charCodeAt(i);
+      if (classAt(cp) === 0) break;
+      i += cp > 0xffff ? 2 : 1;
+    }
+    // (?:[-'’.][\p{L}\p{N}]+)*
+    while (i + 1 < limit) {
+      const sep = text.charCodeAt(i);
+      if (sep !== 0x2d && sep !== 0x27 && sep !== 0x2019 && sep !== 0x2e) break;
+      let j = i + 1;
+      let run = 0;
+      while (j < limit) {
+        cp = text.codePointAt(j)!;
+        if (cp > 0xffff && j + 1 >= limit) cp = text.charCodeAt(j);
+        if (classAt(cp) !== 1) break;
+        size = cp > 0xffff ? 2 : 1;
+        j += size;
+        run++;
+      }
+      if (run === 0) break;
+      i = j;
+    }
+    // \.?
+    if (i < limit && text.charCodeAt(i) === 0x2e) i++;
+    emit(s, i);
+  }
+}
+
+/** The words of `text.slice(start, end)`, as a scan of that slice alone finds them. */
+function scanWords(text: string, start: number, end: number, out: Word[]): Word[] {
+  if (start < 0 || end > text.length) {
+    // Offsets outside the text: `slice` semantics (negative from the end, clamped), with the regex itself.
+    const slice = text.slice(start, end);
+    WORD_RE.lastIndex = 0;
+    for (let m = WORD_RE.exec(slice); m; m = WORD_RE.exec(slice)) out.push(toWord(m[0], start + m.index));
+    return out;
+  }
+  scanRaw(text, start, end, (s, e) => out.push(toWord(text.slice(s, e), s)));
+  return out;
+}
+
+/**
+ * The words of a whole text, found once. The stage asks for the words of thousands of overlapping ranges
+ * of the same document; scanning each slice again was the stage's largest cost.
+ */
+interface WordIndex {
+  readonly text: string;
+  /** Raw regex match bounds (before a sentence-final period is dropped) and the words they give. */
+  readonly rawStart: Int32Array;
+  readonly rawEnd: Int32Array;
+  readonly words: readonly Word[];
+}
+
+let cachedIndex: WordIndex | undefined;
+
+function indexFor(text: string): WordIndex {
+  if (cachedIndex && cachedIndex.text === text) return cachedIndex;
+  const words: Word[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  scanRaw(text, 0, text.length, (s, e) => {
+    starts.push(s);
+    ends.push(e);
+    words.push(toWord(text.slice(s, e), s));
+  });
+  cachedIndex = { text, rawStart: Int32Array.from(starts), rawEnd: Int32Array.from(ends), words };
+  return cachedIndex;
+}
+
+/**
+ * Index the words of a document's text so later `wordsIn` calls on it are answered from the index.
+ * Only a cache: `wordsIn` gives the same answer with or without it.
+ */
+export function indexWords(text: string): void {
+  indexFor(text);
+}
+
+/**
+ * The words of `text` in [start, end), as a scan of that slice finds them. From the document's word index
+ * when `text` is the indexed one: a scan of the slice meets the same matches as the scan of the whole
+ * text once both stand at the same position, so only a word cut by either end is scanned again.
+ */
 export function wordsIn(text: string, start: number, end: number): Word[] {
+  const idx = cachedIndex;
+  if (!idx || idx.text !== text || start < 0 || end > text.length) return scanWords(text, start, end, []);
   const out: Word[] = [];
-  WORD_RE.lastIndex = 0;
-  const slice = text.slice(start, end);
-  for (const m of slice.matchAll(WORD_RE)) {
-    let w = m[0];
-    // A final period belongs to the word only for abbreviations (Dr., U.S.), not at a sentence end.
-    if (w.endsWith('.') && !/^(?:[A-Z][a-z]?|[A-Z](?:\.[A-Z])+|Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sgt|Rep|Sen|Gov|Prof|Jr|Sr)\.$/.test(w)) w = w.slice(0, -1);
-    out.push({ start: start + m.index!, end: start + m.index! + w.length, w, lower: w.toLowerCase() });
+  if (start >= end) return out;
+  const { rawStart, rawEnd, words } = idx;
+  // First match that ends after `start`.
+  let lo = 0;
+  let hi = rawEnd.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rawEnd[mid]! <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  let k = lo;
+  if (k < rawStart.length && rawStart[k]! < start) {
+    // `start` is inside a match: the slice scan agrees with the whole-text scan only when no letter
+    // or digit is left of that match (a trailing period or hyphen).
+    for (let i = start; i < rawEnd[k]!; i++) if (classAt(text.codePointAt(i)!) === 1) return scanWords(text, start, end, []);
+    k++;
+  }
+  for (; k < rawStart.length && rawStart[k]! < end; k++) {
+    if (rawEnd[k]! > end) return scanWords(text, rawStart[k]!, end, out);
+    out.push(words[k]!);
   }
   return out;
 }
@@ -229,20 +372,81 @@ export function isAnonymousMention(text: string, span: Span, sentence: Span): bo
 export function entityForSpan(doc: Document, span: Span, head?: Span): string | undefined {
   let best: { id: string; score: number } | undefined;
   const h = head ?? headWordOf(doc.text, span);
-  for (const e of doc.entities) {
-    for (const m of e.mentions) {
-      if (m.end <= span.start || m.start >= span.end) continue;
-      let score = 0;
-      // The mention that holds the phrase's head is the speaker (“Tesco’s CEO Matt Simister”: the person,
-      // not Tesco); this outweighs the type preferences below.
-      if (h && m.start <= h.start && m.end >= h.end) score += 8;
-      if (m.start >= span.start && m.end <= span.end) score += 4;
-      if (m.start === span.start && m.end === span.end) score += 2;
-      if (e.type === 'PERSON') score += 3;
-      else if (e.type === 'ORG' || e.type === 'NORP') score += 1;
-      score -= Math.abs(span.end - m.end) / 100;
-      if (!best || score > best.score) best = { id: e.id, score };
-    }
+  // Overlapping mentions only, visited in layer order as a scan of every mention would.
+  for (const k of mentionsOverlapping(doc, span)) {
+    const { entity: e, mention: m } = mentionIndexOf(doc.entities).flat[k]!;
+    let score = 0;
+    // The mention that holds the phrase's head is the speaker (“Tesco’s CEO Matt Simister”: the person,
+    // not Tesco); this outweighs the type preferences below.
+    if (h && m.start <= h.start && m.end >= h.end) score += 8;
+    if (m.start >= span.start && m.end <= span.end) score += 4;
+    if (m.start === span.start && m.end === span.end) score += 2;
+    if (e.type === 'PERSON') score += 3;
+    else if (e.type === 'ORG' || e.type === 'NORP') score += 1;
+    score -= Math.abs(span.end - m.end) / 100;
+    if (!best || score > best.score) best = { id: e.id, score };
   }
   return best?.id;
+}
+
+interface MentionIndex {
+  /** Every mention with its entity, in layer order (entity by entity). */
+  readonly flat: readonly { readonly entity: Entity; readonly mention: Mention }[];
+  /** Positions in `flat`, sorted by mention start. */
+  readonly byStart: Int32Array;
+  readonly maxLength: number;
+}
+
+const mentionIndexes = new WeakMap<readonly Entity[], MentionIndex>();
+
+/** The entities layer's mentions indexed by start offset, built once per document. */
+function mentionIndexOf(entities: readonly Entity[]): MentionIndex {
+  let idx = mentionIndexes.get(entities);
+  if (!idx) {
+    const flat = entities.flatMap((entity) => entity.mentions.map((mention) => ({ entity, mention })));
+    const byStart = Int32Array.from(flat.keys()).sort((a, b) => flat[a]!.mention.start - flat[b]!.mention.start || a - b);
+    const maxLength = flat.reduce((n, x) => Math.max(n, x.mention.end - x.mention.start), 0);
+    idx = { flat, byStart, maxLength };
+    mentionIndexes.set(entities, idx);
+  }
+  return idx;
+}
+
+/** Positions (in layer order) of the mentions that overlap `span`. */
+export function mentionsOverlapping(doc: Pick<Document, 'entities'>, span: Span): number[] {
+  const { flat, byStart, maxLength } = mentionIndexOf(doc.entities);
+  // First mention that starts late enough to reach into the span.
+  const from = span.start - maxLength;
+  let lo = 0;
+  let hi = byStart.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (flat[byStart[mid]!]!.mention.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: number[] = [];
+  for (let i = lo; i < byStart.length; i++) {
+    const m = flat[byStart[i]!]!.mention;
+    if (m.start >= span.end) break;
+    if (m.end > span.start) out.push(byStart[i]!);
+  }
+  return out.sort((a, b) => a - b);
+}
+
+/** Whether a PERSON entity has a name mention inside `span`. */
+export function namesPersonIn(doc: Pick<Document, 'entities'>, span: Span): boolean {
+  const { flat, byStart } = mentionIndexOf(doc.entities);
+  let lo = 0;
+  let hi = byStart.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (flat[byStart[mid]!]!.mention.start < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < byStart.length; i++) {
+    const { entity, mention } = flat[byStart[i]!]!;
+    if (mention.start > span.end) break;
+    if (entity.type === 'PERSON' && mention.kind === 'name' && mention.end <= span.end) return true;
+  }
+  return false;
 }

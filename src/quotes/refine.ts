@@ -3,7 +3,7 @@ import { sentenceIndexAt, type Candidate, type TextContext } from './context.ts'
 import { isSpeechLike } from './direct.ts';
 import { hasFiniteVerb } from './indirect.ts';
 import { headTokenOf } from './syntax.ts';
-import { entityForSpan, isAnonymousMention, isNameLike, wordsIn } from './mentions.ts';
+import { entityForSpan, isAnonymousMention, isNameLike, namesPersonIn, wordsIn } from './mentions.ts';
 
 const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
 const inside = (a: Span, b: Span): boolean => a.start >= b.start && a.end <= b.end;
@@ -120,7 +120,7 @@ export function toQuotes(doc: Document, ctx: TextContext, cands: readonly Candid
 }
 
 function namesPerson(doc: Document, span: Span): boolean {
-  return doc.entities.some((e) => e.type === 'PERSON' && e.mentions.some((m) => m.kind === 'name' && inside(m, span)));
+  return namesPersonIn(doc, span);
 }
 
 /** A date timex in the cue's clause (“said on Tuesday”), not inside the quoted content. */

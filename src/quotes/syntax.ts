@@ -62,7 +62,22 @@ export function buildSyntax(doc: Document): Syntax {
     }
     return deps[i] ?? [];
   };
+  // The token at each character offset, filled on first use: the extractors look up the token of
+  // nearly every word they inspect. Same answer as the binary search below when starts are sorted.
+  let byOffset: Int32Array | undefined;
+  const sorted = tokens.every((t, i) => i === 0 || t.start >= tokens[i - 1]!.start);
   const tokenAt = (pos: number): number => {
+    if (sorted && pos >= 0 && pos < doc.text.length) {
+      if (!byOffset) {
+        byOffset = new Int32Array(doc.text.length).fill(-1);
+        for (let i = 0; i < tokens.length; i++) {
+          // Offsets from the next token's start on belong to it (or to nothing) in the binary search.
+          const stop = Math.min(tokens[i]!.end, tokens[i + 1]?.start ?? Infinity, doc.text.length);
+          for (let p = Math.max(0, tokens[i]!.start); p < stop; p++) byOffset[p] = i;
+        }
+      }
+      return byOffset[pos]!;
+    }
     let lo = 0;
     let hi = tokens.length - 1;
     let best = -1;
