@@ -123,7 +123,7 @@ const CITED_AS = /\b(?:cited|quoted)\s+([^,]+?)(?:,[^,]*,)?\s+as\s*$/u;
 
 /**
  * The speaker mention of a cue verb: the subject in front of it within the clause starting at
- * `clauseStart` (“Kay Bailey Hutchison said”, “he added”, “Stoltenberg, a Norwegian, said”).
+ * `clauseStart` (“Mary Robinson said”, “he added”, “Merkel, a German, said”).
  */
 export function subjectOfCue(text: string, clauseStart: number, cue: Span, syn: Syntax = NO_SYNTAX): Span | undefined {
   if (syn.parsed) {

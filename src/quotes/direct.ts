@@ -150,7 +150,7 @@ export function attributeMarked(ctx: TextContext, m: MarkedSpan): Candidate | un
       if (speaker) return { ...base, cue, speakerMention: speaker, confidence: 0.6 - lowConf, via: 'colon-clause' };
     }
   }
-  // 5. colon after a name: “Stoltenberg: "…"”
+  // 5. colon after a name: “Merkel: "…"”
   const colon = colonLead(before);
   if (colon) {
     const s = clauseStart + colon.start;

@@ -167,7 +167,7 @@ export function wordsIn(text: string, start: number, end: number): Word[] {
 
 const isCap = (w: Word): boolean => /^[\p{Lu}\p{N}]/u.test(w.w);
 
-/** True when every word is capitalised (particles allowed inside): “Jens Stoltenberg”, “Bank of England”. */
+/** True when every word is capitalised (particles allowed inside): “Angela Merkel”, “Bank of England”. */
 export function isNameLike(ws: readonly Word[]): boolean {
   if (ws.length === 0) return false;
   if (!isCap(ws[0]!) || !isCap(ws[ws.length - 1]!)) return false;
