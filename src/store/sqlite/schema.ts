@@ -208,6 +208,35 @@ CREATE VIRTUAL TABLE quotes_fts USING fts5(
 );
 `,
   },
+  {
+    version: 2,
+    name: 'role-led actor code index, root + date index, stored maximum date span',
+    sql: `
+-- Role first: a source or target filter reads only its own role's code range, and an either-role
+-- filter reads two ranges (role IN ...). Replaces the code-first index, so inserts pay nothing extra.
+DROP INDEX IF EXISTS event_actors_code;
+CREATE INDEX event_actors_role_code ON event_actors(role, code, event_pk);
+-- A type plus an event date range (the common "what happened in May" filter) seeks the root, then
+-- the date range, instead of scanning all of the root or all of a date range; the period columns and
+-- goldstein make it cover the timeline of one type too.
+CREATE INDEX events_root_date ON events(root, date_start, date_end, week, month, goldstein);
+-- Dyad counts group by (source, target): with the type columns and goldstein in the index, the top
+-- dyads of a quad class or root are one covering scan in group order, not a lookup per event.
+DROP INDEX IF EXISTS events_dyad;
+CREATE INDEX events_dyad ON events(source_actor_pk, target_actor_pk, quad_class, root, goldstein);
+-- A place filter matches the place name or the located actor's id: with both columns indexed the
+-- OR is two index lookups, not a table scan.
+CREATE INDEX events_location ON events(location_actor_pk);
+-- Small facts about the whole store. max_date_span (days between an event's date_start and
+-- date_end, at most) bounds the date_start range a date-overlap filter has to scan.
+CREATE TABLE store_meta (
+  key TEXT PRIMARY KEY,
+  value REAL NOT NULL
+);
+INSERT INTO store_meta (key, value)
+  SELECT 'max_date_span', coalesce(max(julianday(date_end) - julianday(date_start)), 0) FROM events;
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -54,9 +54,17 @@ interface Clause {
   readonly params: Params;
 }
 
+interface ActorFilter {
+  readonly drive: Clause;
+  readonly probe: Clause;
+  readonly size: Clause;
+}
+
 const STREAM_PAGE = 1000;
 /** Event counts stop here (`totalCapped`): an exact count of 500,000 matches costs far more than the page. */
 const DEFAULT_COUNT_LIMIT = 1_000;
+/** Actor sets are sized up to here when choosing a plan; beyond it they are simply "large". */
+const ACTOR_SIZE_CAP = 200_000;
 
 function s(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
@@ -98,6 +106,8 @@ class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   private readonly db: Db;
   private readonly stmts = new Map<string, Database.Statement>();
+  /** The longest event date range (days) written in the current batch. */
+  private batchSpan = 0;
 
   constructor(path: string, options: OpenStoreOptions) {
     if (options.readonly && path !== ':memory:' && !existsSync(path)) {
@@ -191,7 +201,14 @@ class SqliteStore implements Store {
 
   async putBatch(items: readonly StoreInput[]): Promise<readonly PutResult[]> {
     try {
-      return this.db.transaction(() => items.map((item) => this.putOne(item)))();
+      return this.db.transaction(() => {
+        this.batchSpan = 0;
+        const results = items.map((item) => this.putOne(item));
+        if (this.batchSpan > 0) {
+          this.run("UPDATE store_meta SET value = ? WHERE key = 'max_date_span' AND value < ?", [this.batchSpan, this.batchSpan]);
+        }
+        return results;
+      })();
     } catch (e) {
       if (e instanceof DatelineError) throw e;
       throw new DatelineError('E_STORE', `writing a batch of ${items.length} failed: ${(e as Error).message}`);
@@ -345,6 +362,10 @@ class SqliteStore implements Store {
 
     doc.events.forEach((ev: EventRecord, ord) => {
       const range = dayRange(ev.date);
+      if (range) {
+        const span = (Date.parse(`${range.end}T00:00:00Z`) - Date.parse(`${range.start}T00:00:00Z`)) / 86400000;
+        if (span > this.batchSpan) this.batchSpan = span;
+      }
       const eventDay = range?.start ?? day;
       // An event is located only where the text places it, never at the dateline city by default.
       const loc = ev.location ? entityById.get(ev.location) : undefined;
@@ -526,58 +547,119 @@ class SqliteStore implements Store {
     return this.all("SELECT pk FROM actors WHERE name LIKE ? ESCAPE '\\' LIMIT 500", [`%${w}%`]).map((r) => n(r.pk));
   }
 
-  private actorClause(value: string, role?: 'source' | 'target'): Clause {
+  /**
+   * One actor filter in two shapes: `drive` lists its events (a UNION ALL of covering-index ranges,
+   * materialised once by `e.pk IN (...)`), `probe` tests one event (a seek on event_actors' primary
+   * key). The query plan drives from the smallest set and probes the others; `size` counts the
+   * drive set's index entries (an estimate: an event can appear under two positions).
+   */
+  private actorFilter(value: string, role?: 'source' | 'target'): ActorFilter {
     const codeLike = /^[A-Z0-9]{3,}$/.test(value);
     // A code-like value is matched on the codes stored per event position (which include the
     // entities' codes), so only actors named or keyed by it need their ids added.
     const pks = codeLike
-      ? this.all('SELECT pk FROM actors WHERE key = ? OR name = ? COLLATE NOCASE', [value, value]).map((r) => n(r.pk))
+      ? this.all('SELECT pk FROM actors WHERE key = ? UNION SELECT pk FROM actors WHERE name = ? COLLATE NOCASE', [value, value]).map((r) => n(r.pk))
       : this.resolveActors(value);
-    const roleSql = role ? ' AND ea.role = ?' : '';
+    const roles = role ? [role] : ['source', 'target'];
+    const roleIn = `role IN (${roles.map(() => '?').join(',')})`;
     const parts: string[] = [];
     const params: Params = [];
+    const tests: string[] = [];
+    const testParams: Params = [];
     if (pks.length > 0) {
-      parts.push(`SELECT ea.event_pk FROM event_actors ea WHERE ea.actor_pk IN (${pks.map(() => '?').join(',')})${roleSql}`);
+      const list = pks.map(() => '?').join(',');
+      parts.push(`SELECT event_pk FROM event_actors WHERE actor_pk IN (${list})${role ? ' AND role = ?' : ''}`);
       params.push(...pks, ...(role ? [role] : []));
+      tests.push(`ea.actor_pk IN (${list})`);
+      testParams.push(...pks);
     }
     if (codeLike) {
       const [lo, hi] = prefixRange(value);
-      parts.push(`SELECT ea.event_pk FROM event_actors ea WHERE ea.code >= ? AND ea.code < ?${roleSql}`);
-      params.push(lo, hi, ...(role ? [role] : []));
+      parts.push(`SELECT event_pk FROM event_actors WHERE ${roleIn} AND code >= ? AND code < ?`);
+      params.push(...roles, lo, hi);
+      tests.push('(ea.code >= ? AND ea.code < ?)');
+      testParams.push(lo, hi);
     }
-    if (parts.length === 0) return { sql: '0', params: [] };
-    // Separate SELECTs joined by UNION each read one covering index; an OR of both would not.
-    return { sql: `e.pk IN (${parts.join(' UNION ')})`, params };
+    if (parts.length === 0) {
+      const none = { sql: '0', params: [] };
+      return { drive: none, probe: none, size: { sql: 'SELECT 0 AS c', params: [] } };
+    }
+    const union = parts.join(' UNION ALL ');
+    return {
+      // UNION ALL: the IN list removes repeats itself; a UNION would sort each side first.
+      drive: { sql: `e.pk IN (${union})`, params },
+      probe: {
+        sql: `EXISTS (SELECT 1 FROM event_actors ea WHERE ea.event_pk = e.pk${role ? ' AND ea.role = ?' : ''} AND (${tests.join(' OR ')}))`,
+        params: [...(role ? [role] : []), ...testParams],
+      },
+      size: { sql: `SELECT count(*) AS c FROM (${union} LIMIT ?)`, params: [...params, ACTOR_SIZE_CAP] },
+    };
   }
 
+  /** The largest date_end − date_start of any stored event, in days (bounds date-overlap scans). */
+  private maxDateSpan(): number {
+    const v = this.get("SELECT value FROM store_meta WHERE key = 'max_date_span'")?.value;
+    return Math.ceil(typeof v === 'number' ? v : 0);
+  }
+
+  /**
+   * The WHERE clause for an event query, with its plan chosen by cheap counts: filters on event
+   * columns are served by the facet indexes and actor filters by event_actors; whichever side
+   * yields fewer candidates drives, the rest is tested per candidate.
+   */
   private eventWhere(q: EventQuery): Clause {
+    const actors: ActorFilter[] = [];
+    if (q.actor) actors.push(this.actorFilter(q.actor));
+    if (q.source) actors.push(this.actorFilter(q.source, 'source'));
+    if (q.target) actors.push(this.actorFilter(q.target, 'target'));
+    if (actors.length === 0) return this.facetWhere(q, [], true);
+    const sized = actors.map((a) => ({ a, size: n(this.get(a.size.sql, a.size.params)?.c) })).sort((x, y) => x.size - y.size);
+    const smallest = sized[0]!;
+    const probes = sized.slice(1).map((x) => x.a.probe);
+    if (this.hasIndexedFacet(q) && smallest.size > 0) {
+      // Count the facet candidates only up to the actor set's size: past it, the actor set drives.
+      const facets = this.facetWhere(q, [], true);
+      const facetSize = n(this.get(`SELECT count(*) AS c FROM (SELECT 1 FROM events e ${facets.sql} LIMIT ?)`, [...facets.params, smallest.size + 1])?.c);
+      if (facetSize <= smallest.size) return this.facetWhere(q, [smallest.a.probe, ...probes], true);
+    }
+    // The actor set drives; the facet columns are only checked on its rows (no index).
+    return this.facetWhere(q, [smallest.a.drive, ...probes], false);
+  }
+
+  private hasIndexedFacet(q: EventQuery): boolean {
+    return Boolean(q.cameo || q.root || q.plover || q.quadClass !== undefined || q.from || q.to || q.publishedFrom || q.publishedTo || q.country || q.documentId);
+  }
+
+  private facetWhere(q: EventQuery, first: readonly Clause[], useIndexes: boolean): Clause {
     const where: string[] = [];
     const params: Params = [];
     const add = (c: Clause): void => {
       where.push(c.sql);
       params.push(...c.params);
     };
-    if (q.actor) add(this.actorClause(q.actor));
-    if (q.source) add(this.actorClause(q.source, 'source'));
-    if (q.target) add(this.actorClause(q.target, 'target'));
+    for (const c of first) add(c);
+    // The unary + keeps SQLite from using a column's index when the rows come from elsewhere.
+    const noIndex = useIndexes ? '' : '+';
     if (q.cameo) {
       const [lo, hi] = prefixRange(q.cameo);
       // The root is the code's first two digits; stating it lets the root-led index serve the range.
-      if (q.cameo.length >= 2) add({ sql: 'e.root = ?', params: [q.cameo.slice(0, 2)] });
-      add({ sql: 'e.cameo >= ? AND e.cameo < ?', params: [lo, hi] });
+      if (q.cameo.length >= 2) add({ sql: `${noIndex}e.root = ?`, params: [q.cameo.slice(0, 2)] });
+      add({ sql: `${noIndex}e.cameo >= ? AND ${noIndex}e.cameo < ?`, params: [lo, hi] });
     }
-    if (q.root) add({ sql: 'e.root = ?', params: [q.root.padStart(2, '0')] });
+    if (q.root) add({ sql: `${noIndex}e.root = ?`, params: [q.root.padStart(2, '0')] });
     // With a date range, the few-valued columns are checked inside the date-led index (the unary +
     // keeps SQLite from choosing their own index and scanning a fifth of the table).
-    const ranged = q.from || q.to || q.publishedFrom || q.publishedTo ? '+' : '';
+    const ranged = !useIndexes || q.from || q.to || q.publishedFrom || q.publishedTo ? '+' : '';
     if (q.plover) add({ sql: `${ranged}e.plover = ?`, params: [q.plover.toUpperCase()] });
     if (q.quadClass !== undefined) add({ sql: `${ranged}e.quad_class = ?`, params: [q.quadClass] });
-    // Overlap of the event's day range with [from, to]; the lower bound on date_start (no value spans
-    // more than a year) lets the index bound the scan.
-    if (q.from) add({ sql: 'e.date_end >= ? AND e.date_start >= ?', params: [q.from, shiftDay(q.from, -400)] });
-    if (q.to) add({ sql: 'e.date_start <= ?', params: [q.to] });
-    if (q.publishedFrom) add({ sql: 'e.published >= ?', params: [q.publishedFrom] });
-    if (q.publishedTo) add({ sql: 'e.published <= ?', params: [q.publishedTo] });
+    // Overlap of the event's day range with [from, to]; the lower bound on date_start (no stored
+    // range spans more than max_date_span days) lets the index bound the scan.
+    if (q.from) {
+      add({ sql: `${noIndex}e.date_end >= ? AND ${noIndex}e.date_start >= ?`, params: [q.from, shiftDay(q.from, -this.maxDateSpan())] });
+    }
+    if (q.to) add({ sql: `${noIndex}e.date_start <= ?`, params: [q.to] });
+    if (q.publishedFrom) add({ sql: `${noIndex}e.published >= ?`, params: [q.publishedFrom] });
+    if (q.publishedTo) add({ sql: `${noIndex}e.published <= ?`, params: [q.publishedTo] });
     switch (q.modality) {
       case undefined:
         break;
@@ -592,13 +674,16 @@ class SqliteStore implements Store {
         break;
     }
     if (q.place) {
-      add({
-        sql: '(e.place = ? COLLATE NOCASE OR e.location_actor_pk IN (SELECT pk FROM actors WHERE key = ?))',
-        params: [q.place, q.place],
-      });
+      // The actor is resolved first: an OR with a subquery would make SQLite scan the table.
+      const located = this.all('SELECT pk FROM actors WHERE key = ?', [q.place]).map((r) => n(r.pk));
+      add(
+        located.length > 0
+          ? { sql: `(${noIndex}e.place = ? COLLATE NOCASE OR ${noIndex}e.location_actor_pk = ?)`, params: [q.place, located[0]!] }
+          : { sql: `${noIndex}e.place = ? COLLATE NOCASE`, params: [q.place] },
+      );
     }
     if (q.country) add({ sql: `${ranged}e.country = ?`, params: [q.country.toUpperCase()] });
-    if (q.documentId) add({ sql: 'e.doc_pk IN (SELECT pk FROM documents WHERE id = ?)', params: [q.documentId] });
+    if (q.documentId) add({ sql: `${noIndex}e.doc_pk IN (SELECT pk FROM documents WHERE id = ?)`, params: [q.documentId] });
     return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
   }
 
@@ -679,16 +764,26 @@ class SqliteStore implements Store {
   async events(q: EventQuery): Promise<Page<EventRow>> {
     const w = this.eventWhere(q);
     const cap = q.countLimit ?? DEFAULT_COUNT_LIMIT;
-    const counted = n(
-      this.get(`SELECT count(*) AS c FROM (SELECT 1 FROM events e ${w.sql}${cap > 0 ? ' LIMIT ?' : ''})`, cap > 0 ? [...w.params, cap + 1] : w.params)?.c,
-    );
-    const capped = cap > 0 && counted > cap;
-    const total = capped ? cap : counted;
     const offset = q.offset ?? 0;
     // A date range is served by the date index in date order; anything else comes in ingest order.
     const order = q.from || q.to ? 'e.date_start, e.pk' : 'e.pk';
-    // Pick the page's keys from the indexes alone, then read only those rows.
-    const pks = this.all(`SELECT e.pk FROM events e ${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?`, [...w.params, q.limit ?? -1, offset]).map((r) => n(r.pk));
+    let counted: number;
+    let pks: number[];
+    if (cap > 0 && q.limit !== undefined && offset + q.limit <= cap + 1) {
+      // One pass gives both the capped count and the page: the first cap + 1 keys in page order
+      // (the page query has to find and order them anyway; a separate count would scan again).
+      const keys = this.all(`SELECT e.pk FROM events e ${w.sql} ORDER BY ${order} LIMIT ?`, [...w.params, cap + 1]).map((r) => n(r.pk));
+      counted = keys.length;
+      pks = keys.slice(offset, offset + q.limit);
+    } else {
+      counted = n(
+        this.get(`SELECT count(*) AS c FROM (SELECT 1 FROM events e ${w.sql}${cap > 0 ? ' LIMIT ?' : ''})`, cap > 0 ? [...w.params, cap + 1] : w.params)?.c,
+      );
+      // Pick the page's keys from the indexes alone, then read only those rows.
+      pks = this.all(`SELECT e.pk FROM events e ${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?`, [...w.params, q.limit ?? -1, offset]).map((r) => n(r.pk));
+    }
+    const capped = cap > 0 && counted > cap;
+    const total = capped ? cap : counted;
     const rows = this.eventRowsByPk(pks);
     return { total, ...(capped ? { totalCapped: true } : {}), limit: q.limit ?? total, offset, items: this.eventRows(rows, new Map()) };
   }
@@ -735,7 +830,10 @@ class SqliteStore implements Store {
   }
 
   async aggregateEvents(q: EventQuery, by: EventGroupBy, limit = 1000): Promise<readonly EventBucket[]> {
-    const w = this.eventWhere(q);
+    // Dyads filtered only by type read the covering dyad index in group order; the type columns'
+    // own indexes would find the events sooner but then need a table lookup for each of them.
+    const typeOnly = Object.entries(q).every(([k, v]) => v === undefined || ['quadClass', 'root', 'limit', 'offset', 'countLimit'].includes(k));
+    const w = by === 'dyad' && typeOnly ? this.facetWhere(q, [], false) : this.eventWhere(q);
     if (by === 'dyad') {
       const joiner = w.sql ? `${w.sql} AND` : 'WHERE';
       const rows = this.all(
@@ -948,25 +1046,39 @@ class SqliteStore implements Store {
     const counts: string[] = [];
     const params: Params = [];
     const countParams: Params = [];
+    // Each kind's best offset + limit hits are ranked without snippets (a snippet re-reads the whole
+    // text, which for a word found in every document is most of the cost); the merged page is then
+    // cut by the same (rank, id) order, and only its rows get a snippet.
+    const top = offset + limit;
     if (kind !== 'quote') {
-      parts.push(`SELECT 'document' AS kind, d.id AS doc_id, d.id AS id, d.title, d.published,
-          snippet(documents_fts, 1, '[', ']', '…', 16) AS snip, bm25(documents_fts) AS rank
-        FROM documents_fts JOIN documents d ON d.pk = documents_fts.rowid WHERE documents_fts MATCH ?`);
+      parts.push(`SELECT * FROM (SELECT 'document' AS kind, d.id AS doc_id, d.id AS id, d.title, d.published,
+          documents_fts.rowid AS fts_rowid, bm25(documents_fts) AS rank
+        FROM documents_fts JOIN documents d ON d.pk = documents_fts.rowid WHERE documents_fts MATCH ? ORDER BY rank, id LIMIT ?)`);
       counts.push('SELECT count(*) AS c FROM documents_fts WHERE documents_fts MATCH ?');
-      params.push(fts);
+      params.push(fts, top);
       countParams.push(fts);
     }
     if (kind !== 'document') {
-      parts.push(`SELECT 'quote' AS kind, d.id AS doc_id, d.id || '#' || qt.local_id AS id, d.title, d.published,
-          snippet(quotes_fts, 0, '[', ']', '…', 16) AS snip, bm25(quotes_fts) AS rank
-        FROM quotes_fts JOIN quotes qt ON qt.pk = quotes_fts.rowid JOIN documents d ON d.pk = qt.doc_pk WHERE quotes_fts MATCH ?`);
+      parts.push(`SELECT * FROM (SELECT 'quote' AS kind, d.id AS doc_id, d.id || '#' || qt.local_id AS id, d.title, d.published,
+          quotes_fts.rowid AS fts_rowid, bm25(quotes_fts) AS rank
+        FROM quotes_fts JOIN quotes qt ON qt.pk = quotes_fts.rowid JOIN documents d ON d.pk = qt.doc_pk WHERE quotes_fts MATCH ?
+        ORDER BY rank, id LIMIT ?)`);
       counts.push('SELECT count(*) AS c FROM quotes_fts WHERE quotes_fts MATCH ?');
-      params.push(fts);
+      params.push(fts, top);
       countParams.push(fts);
     }
     let total = 0;
     for (const c of counts) total += n(this.get(c, countParams.slice(0, 1))?.c);
-    const rows = this.all(`SELECT * FROM (${parts.join(' UNION ALL ')}) ORDER BY rank, id LIMIT ? OFFSET ?`, [...params, limit, offset]);
+    const ranked = this.all(`SELECT * FROM (${parts.join(' UNION ALL ')}) ORDER BY rank, id LIMIT ? OFFSET ?`, [...params, limit, offset]);
+    const rows = ranked.map((r): Row => ({
+      ...r,
+      snip: this.get(
+        r.kind === 'document'
+          ? "SELECT snippet(documents_fts, 1, '[', ']', '…', 16) AS snip FROM documents_fts WHERE documents_fts MATCH ? AND rowid = ?"
+          : "SELECT snippet(quotes_fts, 0, '[', ']', '…', 16) AS snip FROM quotes_fts WHERE quotes_fts MATCH ? AND rowid = ?",
+        [fts, n(r.fts_rowid)],
+      )?.snip,
+    }));
     const items = rows.map((r) =>
       opt({
         kind: String(r.kind) as 'document' | 'quote',
