@@ -8,6 +8,8 @@
  * cue accuracy, speaker accuracy (mention or entity name), anonymous accuracy; each with the entities
  * stage, without it, and on the text-pattern fallback alone (no tagger, parser or entities). For the
  * reference article it also gives the speaker-entity accuracy of the 9 core quotes (`speakerEntityAcc`).
+ * Issue 6's done-when count, aggregate only (safe on the test split): `directNamedWithoutSpeaker` — gold direct
+ * quotes with a named speaker whose matched prediction has no speaker — and `predictedDirectWithoutSpeaker`.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -75,14 +77,17 @@ interface Tally {
   gold: number; pred: number; exact: number; overlapTp: number; overlapPredTp: number;
   kind: number; cueN: number; cue: number; spkN: number; spk: number; anonN: number; anon: number;
   directNamedNoSpeaker: number;
+  /** Predicted direct/mixed quotes with neither speaker mention nor entity (gold-free; whatever the text names). */
+  predDirectNoSpeaker: number;
 }
-const emptyTally = (): Tally => ({ gold: 0, pred: 0, exact: 0, overlapTp: 0, overlapPredTp: 0, kind: 0, cueN: 0, cue: 0, spkN: 0, spk: 0, anonN: 0, anon: 0, directNamedNoSpeaker: 0 });
+const emptyTally = (): Tally => ({ gold: 0, pred: 0, exact: 0, overlapTp: 0, overlapPredTp: 0, kind: 0, cueN: 0, cue: 0, spkN: 0, spk: 0, anonN: 0, anon: 0, directNamedNoSpeaker: 0, predDirectNoSpeaker: 0 });
 
 function score(t: Tally, doc: Document, gold: readonly GoldQuote[], label: string): void {
   const pred = doc.quotes;
   const m = match(gold, pred);
   t.gold += gold.length;
   t.pred += pred.length;
+  t.predDirectNoSpeaker += pred.filter((p) => p.kind !== 'indirect' && !p.speakerMention && !p.speaker).length;
   t.overlapTp += m.size;
   t.overlapPredTp += m.size;
   const exactUsed = new Set<number>();
@@ -137,6 +142,7 @@ function report(t: Tally): Record<string, number> {
     speakerAcc: r3(t.spkN ? t.spk / t.spkN : 0),
     anonymousRecall: r3(t.anonN ? t.anon / t.anonN : 0),
     directNamedWithoutSpeaker: t.directNamedNoSpeaker,
+    predictedDirectWithoutSpeaker: t.predDirectNoSpeaker,
   };
 }
 

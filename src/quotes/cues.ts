@@ -79,7 +79,8 @@ function scanCues(text: string, start: number, end: number, syn: Syntax): Cue[] 
     // “did not mention if …”, “never said”: a speech act denied is not an attribution.
     if (prev && /^(?:not|never|n't)$/.test(prev.lower) && tight(prev, w)) continue;
     // “United States”, “State Department”: a capitalised form inside a sentence is a name.
-    if (/^\p{Lu}/u.test(w.w) && prev && !/[.!?"“”:\u2013\u2014]\s*$/u.test(text.slice(prev.end, w.start))) continue;
+    // (A word's own final period, “too.”, ends the sentence as well.)
+    if (/^\p{Lu}/u.test(w.w) && prev && !/[.!?"“”:\u2013\u2014]\s*$/u.test(text.slice(prev.end, w.start)) && !/^[a-z]{2,}\.$/.test(prev.w)) continue;
     // “a reported sixteenth death”, “some estimated death tolls”, “Johnson's stated intent”
     // (but “went on to say”, “continued to insist” report speech)
     const goesOn = prev?.lower === 'to' && /^(?:on|continued|continues|went|goes)$/.test(ws[i - 2]?.lower ?? '');
@@ -112,7 +113,8 @@ function scanCues(text: string, start: number, end: number, syn: Syntax): Cue[] 
       const prev2 = ws[i - 2];
       if (tight(prev, w) && /^\p{Lu}/u.test(prev!.w) && prev2 && DETERMINERS.has(prev2.lower)) continue;
       // First in the range: a noun at a sentence start, but a participle after a comma (“…", adding, "…”).
-      if (!prev && !/,\s*$/.test(text.slice(Math.max(0, w.start - 3), w.start))) continue;
+      // (A participle right before a quotation, “Saying, "…"”, introduces it.)
+      if (!prev && !/,\s*$/.test(text.slice(Math.max(0, w.start - 3), w.start)) && !(/ing$/.test(w.lower) && /^\s*,?\s*["“„«]/u.test(text.slice(w.end, w.end + 4)))) continue;
     }
     out.push({ start: w.start, end: w.end, lemma: (lemma ?? charLemma)!, kind: lemma ? 'verb' : 'characterising' });
   }

@@ -1,9 +1,10 @@
 import type { Span } from '../core/document.ts';
 import { findCues, subjectOfCue, wordsBetween, type Cue } from './cues.ts';
 import { sentenceIndexAt, type Candidate, type TextContext } from './context.ts';
-import { QUOTE_ONLY_VERBS } from './lexicon.ts';
+import { QUOTE_ONLY_VERBS, TELL_LIKE_VERBS } from './lexicon.ts';
 import { firstVerbish, hasFiniteVerb } from './indirect.ts';
-import { isNameLike, mentionAfter, subjectMention, wordsIn } from './mentions.ts';
+import { isNameLike, mentionAfter, subjectMention, wordsIn, type Word } from './mentions.ts';
+import { parsedSubject } from './syntax.ts';
 import type { MarkedSpan } from './marks.ts';
 
 const QUOTE_CHARS = /["“”„«»‘’']/u;
@@ -80,6 +81,10 @@ export function attributeMarked(ctx: TextContext, m: MarkedSpan): Candidate | un
       const spWords = sp ? wordsIn(text, sp.start, sp.end) : [];
       const plausibleSpeaker = !!sp && !/ing$/.test(text.slice(cue.start, cue.end)) && !/^(?:as|to|by|that)$/i.test(spWords[0]?.w ?? '') && (spWords.length <= 6 || isNameLike(spWords)) && !hasFiniteVerb(ctx, sp);
       if (sp && plausibleSpeaker && /^\s*[,.]?\s*$/.test(lead)) return { ...base, cue, speakerMention: sp, confidence: 0.9 - lowConf, via: 'trigram-inverted' };
+      // “…,” said study co-author Ana Lopez of the Institute for …: a long post-modified phrase names its
+      // speaker before the first preposition.
+      const pre = sp && !plausibleSpeaker && !/ing$/.test(text.slice(cue.start, cue.end)) ? headBeforePostModifier(spWords) : undefined;
+      if (sp && pre && /^\s*[,.]?\s*$/.test(lead) && !hasFiniteVerb(ctx, pre)) return { ...base, cue, speakerMention: pre, confidence: 0.8 - lowConf, via: 'trigram-inverted' };
       continue;
     }
     // Without a comma after the quotation only a short subject may stand between it and the cue
@@ -112,15 +117,27 @@ export function attributeMarked(ctx: TextContext, m: MarkedSpan): Candidate | un
       if (gap.length > 10) break;
       // “…, blaming "human error"”: a participle after a comma shares the sentence's subject.
       const participle = /ing$/.test(text.slice(cue.start, cue.end)) && /,\s*$/.test(text.slice(clauseStart, cue.start));
-      const subject = participle ? sentenceSubject(ctx, sentStart, cue) : subjectOfCue(text, clauseStart, cue, ctx.syn) ?? inheritedSubject(ctx, clauseStart, sentStart, cue);
-      return { ...base, cue, ...(subject ? { speakerMention: subject } : {}), confidence: 0.7 - lowConf, via: 'characterising' };
+      let subject = participle ? sentenceSubject(ctx, sentStart, cue) : subjectOfCue(text, clauseStart, cue, ctx.syn) ?? inheritedSubject(ctx, clauseStart, sentStart, cue);
+      let conf = 0.7;
+      // “There is a concept called …”: an expletive subject is nobody.
+      if (subject && /^there$/i.test(text.slice(subject.start, subject.end))) subject = undefined;
+      if (!subject && /ing$/.test(text.slice(cue.start, cue.end))) {
+        const p = participleSubject(ctx, cue, m, sentStart);
+        if (p) ({ span: subject, confidence: conf } = p);
+      }
+      // “a concept called "game"”: a past participle after a noun names something; nobody speaks.
+      if (!subject && /(?:ed|en|wn)$/.test(text.slice(cue.start, cue.end)) && !isSpeechLike(text, m)) return undefined;
+      return { ...base, cue, ...(subject ? { speakerMention: subject } : {}), confidence: conf - lowConf, via: subject && conf < 0.7 ? 'participle' : 'characterising' };
     }
     // “said on Friday "…"”, “told Reuters "…"”, “said in a meeting with X, "…"”, “stated:”
     const aside = rawGap.search(/\s[\u2013\u2014]\s/u);
     const ppGap = /^\s*(?:on|in|at|to|via|during|through|after|before|from|for|over)\b/i.test(gapText) && gap.length <= 12 && !hasFiniteVerb(ctx, { start: cue.end, end: aside >= 0 ? cue.end + aside : m.open.start });
     // A subject pronoun right before the quotation (“added regarding X, they "would not …"”) opens a clause.
     const clauseOpen = /\b(?:he|she|they|we|it|i)\s*$/iu.test(gapText);
-    const plausibleGap = gap.length === 0 || /[,:]\s*$/.test(gapText) && gap.length <= 10 || gap.length <= 4 && !/\b(?:that|the|a|an)\b/i.test(gapText) && !clauseOpen || ppGap;
+    // “told the court "…"”: the addressee object of a tell-like verb (a short noun phrase, no clause).
+    //    The quotation must open like a sentence of its own (“told the court "Basic …"”), not continue the clause.
+    const addressee = TELL_LIKE_VERBS.has(cue.lemma) && /^\p{Lu}/u.test(text.slice(m.start, m.start + 1)) && gap.length > 0 && gap.length <= 4 && !/\bthat\b/i.test(gapText) && !clauseOpen && !hasFiniteVerb(ctx, { start: cue.end, end: m.open.start }) && /^\s*(?:the|a|an|his|her|their|its)?\s*\S+(?:\s+\S+)?\s*[,:]?\s*$/iu.test(gapText);
+    const plausibleGap = gap.length === 0 || /[,:]\s*$/.test(gapText) && gap.length <= 10 || gap.length <= 4 && !/\b(?:that|the|a|an)\b/i.test(gapText) && !clauseOpen || ppGap || addressee;
     if (!plausibleGap) {
       // “declared the outbreak a "public health emergency"”: a quoted term inside the object, no clause.
       const npObject = gap.length <= 8 && !clauseOpen && !/\bthat\b/i.test(gapText) && !hasFiniteVerb(ctx, { start: cue.end, end: closeEnd });
@@ -134,11 +151,17 @@ export function attributeMarked(ctx: TextContext, m: MarkedSpan): Candidate | un
     const cueWord = text.slice(cue.start, cue.end);
     // “protested by shouting "…"”, “…, stating "…"”: a participle shares the main clause's subject.
     const gerundOf = /ing$/.test(cueWord) && /(?:\b(?:by|while|after|before|when)|,)\s*$/iu.test(text.slice(sentStart, cue.start));
-    const subject = gerundOf
+    let subject = gerundOf
       ? sentenceSubject(ctx, sentStart, cue) ?? subjectMention(text, sentStart, firstVerbish(text, sentStart, cue.start))
       : subjectOfCue(text, clauseStart, cue, ctx.syn) ?? inheritedSubject(ctx, clauseStart, sentStart, cue);
-    if (!subject && !QUOTE_ONLY_VERBS.has(cue.lemma) && !/ing$/.test(text.slice(cue.start, cue.end))) continue;
-    return { ...base, cue, ...(subject ? { speakerMention: subject } : {}), confidence: (subject ? 0.9 : 0.6) - lowConf, via: 'cue-first' };
+    if (!subject && !QUOTE_ONLY_VERBS.has(cue.lemma) && !/ing$/.test(cueWord)) continue;
+    let conf = subject ? 0.9 : 0.6;
+    if (!subject && /ing$/.test(cueWord)) {
+      const p = participleSubject(ctx, cue, m, sentStart);
+      if (p) ({ span: subject, confidence: conf } = p);
+    }
+    const via = subject && conf < 0.9 ? 'participle' : addressee && !(gap.length === 0 || ppGap) ? 'cue-addressee' : 'cue-first';
+    return { ...base, cue, ...(subject ? { speakerMention: subject } : {}), confidence: conf - lowConf, via };
   }
 
   // 4. colon after an attributed clause: “According to X, the plan could work: "…"”, “X said the plan was sound: "…"”
@@ -209,4 +232,92 @@ function inheritedSubject(ctx: TextContext, clauseStart: number, sentStart: numb
   let j = i;
   while (j < ws.length && /^\p{Lu}/u.test(ws[j]!.w)) j++;
   return i < j ? { start: ws[i]!.start, end: ws[j - 1]!.end } : undefined;
+}
+
+/** “study co-author Ana Lopez of the Institute for …” → “study co-author Ana Lopez” (at most six words, a name inside). */
+function headBeforePostModifier(ws: readonly Word[]): Span | undefined {
+  const cut = ws.findIndex((w, i) => i > 0 && /^(?:of|for|from|at|with|in)$/.test(w.lower));
+  if (cut <= 0 || cut > 6) return undefined;
+  const head = ws.slice(0, cut);
+  // “said in a statement of …” names the medium, not the speaker.
+  if (/^(?:in|on|at|for|by|with|from|via|during|after|before|through)$/i.test(head[0]!.w)) return undefined;
+  if (!head.some((w) => /^\p{Lu}/u.test(w.w)) && (head.length > 4 || FUNCTION_WORDS.test(head[head.length - 1]!.w))) return undefined;
+  return { start: head[0]!.start, end: head[head.length - 1]!.end };
+}
+
+/**
+ * The speaker of a quotation introduced by a participle (“Calling it "…", X told …”, “X denounced …,
+ * calling it "…"”, “Saying "…", X added, "…"”): the subject of the clause the participle modifies.
+ * Parse first (the participle's advcl/conj head and that verb's subject), then text patterns: the
+ * subject of the next cue after the quotation when the participle opens the sentence, else the
+ * sentence's first subject. A participle that is a sentence of its own (“They fired me. Saying, "…"”)
+ * shares the previous sentence's subject, with a low confidence.
+ */
+export function participleSubject(ctx: TextContext, cue: Cue, m: MarkedSpan, sentStart: number): { span: Span; confidence: number } | undefined {
+  const text = ctx.text;
+  const sIdx = sentenceIndexAt(ctx, cue.start);
+  const sentence = ctx.sentences[sIdx]!;
+  const inSentence = (s: Span): boolean => s.start >= sentence.start && s.end <= Math.max(sentence.end, m.close?.end ?? m.end) && (s.end <= m.open.start || s.start >= (m.close?.end ?? m.end));
+  const syn = ctx.syn;
+  if (syn.parsed) {
+    const t = syn.tokenAt(cue.start);
+    const rel = t >= 0 ? syn.token(t)?.deprel ?? '' : '';
+    const h = t >= 0 ? syn.headOf(t) : undefined;
+    if (/^(?:advcl|conj|xcomp)/.test(rel) && h !== undefined && h >= 0) {
+      const ht = syn.token(h);
+      // Through subjectOfCue, so a name before its apposition wins over a misparsed head (“X of Y, a charity,”).
+      const subj = ht ? subjectOfCue(text, sentence.start, { start: ht.start, end: ht.end }, syn) ?? parsedSubject(syn, h) : undefined;
+      if (subj && inSentence(subj)) return { span: subj, confidence: 0.7 };
+    }
+    // A participle attached to a noun (“a task saying "…"”) is no clause of a speaker.
+    if (rel.startsWith('acl')) return undefined;
+  }
+  const opensSentence = wordsIn(text, sentStart, cue.start).every((w) => /^(?:after|while|when|before|by|in|upon|on)$/i.test(w.w));
+  const closeEnd = m.close?.end ?? m.end;
+  if (opensSentence) {
+    const end = Math.max(sentence.end, closeEnd);
+    for (const c of findCues(text, closeEnd, end, syn)) {
+      if (c.kind !== 'verb' || /ing$/.test(text.slice(c.start, c.end))) continue;
+      const comma = text.indexOf(',', closeEnd);
+      const s = subjectOfCue(text, comma >= 0 && comma < c.start ? comma + 1 : closeEnd, c, syn);
+      if (s && inSentence(s)) return { span: s, confidence: 0.7 };
+      break;
+    }
+    // A fragment (“Saying, "…"” with nothing after it): the previous sentence's subject in the paragraph.
+    const rest = wordsIn(text, closeEnd, end);
+    const prev = ctx.sentences[sIdx - 1];
+    if (rest.length === 0 && prev && prev.paragraph === sentence.paragraph) {
+      const s = subjectMention(text, prev.start, firstVerbish(text, prev.start, prev.end));
+      if (s && s.end < prev.end) return { span: s, confidence: 0.5 };
+    }
+    return undefined;
+  }
+  if (/,\s*$/.test(text.slice(sentStart, cue.start))) {
+    const s = sentenceSubject(ctx, sentStart, cue);
+    if (s && inSentence(s) && plausibleMention(ctx, s)) return { span: s, confidence: 0.6 };
+    // Without a cue before: the subject before the first verb, past fronted adverbials (“In a statement, X denounced …”).
+    for (let st = sentStart; st >= 0 && st < cue.start; st = text.indexOf(',', st + 1)) {
+      const from = st === sentStart ? st : st + 1;
+      const t = subjectMention(text, from, firstVerbish(text, from, cue.start));
+      // A subject read from inside a fronted adverbial (“In a statement …,”) is not the clause's subject.
+      const adverbial = t ? wordsIn(text, from, t.start).some((w) => /^(?:in|on|at|for|by|with|from|after|before|during)$/i.test(w.w)) : true;
+      if (t && !adverbial && inSentence(t) && plausibleMention(ctx, t)) return { span: t, confidence: 0.6 };
+    }
+  }
+  return undefined;
+}
+
+const FUNCTION_WORDS = /^(?:a|an|the|in|on|at|of|for|to|by|with|from|that|this|these|those|which|who|and|or|but)$/i;
+
+/**
+ * Whether a span read off the text can be a speaker mention: short or name-like, no verb inside
+ * (“They felt that they”), not a lone function word, not a fronted adverbial (“In a statement”).
+ */
+export function plausibleMention(ctx: TextContext, s: Span): boolean {
+  const ws = wordsIn(ctx.text, s.start, s.end);
+  if (ws.length === 0 || ws.length > 8 && !isNameLike(ws)) return false;
+  if (ws.length === 1 && FUNCTION_WORDS.test(ws[0]!.w)) return false;
+  if (/^(?:in|on|at|for|by|with|from|after|before|during)$/i.test(ws[0]!.w)) return false;
+  if (ws.some((w, i) => i > 0 && /^(?:that|felt|said|says|is|was|are|were|has|had|have)$/i.test(w.w))) return false;
+  return !hasFiniteVerb(ctx, s);
 }

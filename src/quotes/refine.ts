@@ -1,9 +1,10 @@
 import type { Document, Quote, Span } from '../core/document.ts';
 import { sentenceIndexAt, type Candidate, type TextContext } from './context.ts';
-import { isSpeechLike } from './direct.ts';
-import { hasFiniteVerb } from './indirect.ts';
+import { isSpeechLike, plausibleMention } from './direct.ts';
+import { findCues, subjectOfCue, type Cue } from './cues.ts';
+import { firstVerbish, hasFiniteVerb } from './indirect.ts';
 import { headTokenOf } from './syntax.ts';
-import { entityForSpan, isAnonymousMention, isNameLike, namesPersonIn, wordsIn } from './mentions.ts';
+import { entityForSpan, isAnonymousMention, isNameLike, mentionAfter, namesPersonIn, subjectMention, wordsIn } from './mentions.ts';
 
 const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
 const inside = (a: Span, b: Span): boolean => a.start >= b.start && a.end <= b.end;
@@ -14,6 +15,9 @@ const inside = (a: Span, b: Span): boolean => a.start >= b.start && a.end <= b.e
  */
 export function refine(doc: Document, ctx: TextContext, direct: Candidate[], unattributed: Candidate[], indirect: Candidate[]): Candidate[] {
   // 1. A quoted fragment inside a reported clause belongs to that (mixed) clause.
+  //    Unless the “clause” is only the addressee of the cue (“warned the passengers "…"”): then the quotation is direct.
+  const addresseeOnly = (m: Candidate): boolean => direct.some((d) => d.via === 'cue-addressee' && d.cue && m.cue && d.cue.start === m.cue.start && d.marked && inside(d.content, m.content) && !hasFiniteVerb(ctx, { start: m.content.start, end: d.marked.open.start }));
+  indirect = indirect.filter((c) => c.kind !== 'mixed' || !addresseeOnly(c));
   const mixed = indirect.filter((c) => c.kind === 'mixed');
   let directs = direct.filter((d) => !mixed.some((m) => inside(d.content, m.content)));
   let loose = unattributed.filter((d) => !mixed.some((m) => inside(d.content, m.content)) && !indirect.some((m) => m.kind !== 'direct' && inside(d.content, m.content) && !isSpeechLike(ctx.text, d.marked!)));
@@ -56,6 +60,12 @@ export function refine(doc: Document, ctx: TextContext, direct: Candidate[], una
       resolved.push({ ...q, ...(next.cue ? { cue: next.cue } : {}), speakerMention: next.speakerMention, confidence: 0.7, via: 'shared-cue' });
       continue;
     }
+    // “X wrote in a statement:” ending the previous paragraph introduces the quotation that opens this one.
+    const lead = colonParagraphLead(ctx, q);
+    if (lead) {
+      resolved.push({ ...q, ...lead, confidence: 0.8, via: 'colon-paragraph' });
+      continue;
+    }
     const prev = [...all, ...resolved].filter((a) => a.content.end <= q.content.start && a.speakerMention).sort((a, b) => b.content.end - a.content.end)[0];
     if (prev && prev.speakerMention) {
       const prevPara = ctx.sentences[sentenceIndexAt(ctx, prev.content.start)]!.paragraph;
@@ -69,6 +79,37 @@ export function refine(doc: Document, ctx: TextContext, direct: Candidate[], una
     if (near) resolved.push({ ...q, speakerMention: near, confidence: 0.3, via: 'closest-mention' });
   }
   return [...all, ...resolved].sort((a, b) => a.content.start - b.content.start);
+}
+
+/**
+ * A quotation that opens its paragraph right after a paragraph ending in a colon takes the cue and
+ * speaker of that last sentence (“AIP chairman X reflects this view in comments:”, “X: ”).
+ */
+function colonParagraphLead(ctx: TextContext, q: Candidate): { cue: Cue; speakerMention: Span } | undefined {
+  const open = q.marked?.open.start ?? q.content.start;
+  const sIdx = sentenceIndexAt(ctx, open);
+  const sent = ctx.sentences[sIdx];
+  const prevSent = ctx.sentences[sIdx - 1];
+  if (!sent || !prevSent || prevSent.paragraph !== sent.paragraph - 1) return undefined;
+  if (ctx.text.slice(sent.start, open).trim() !== '') return undefined;
+  const before = ctx.text.slice(prevSent.start, Math.min(prevSent.end, open));
+  if (!/:\s*$/u.test(before) || /["“”]/u.test(before)) return undefined;
+  const colonAt = prevSent.start + before.lastIndexOf(':');
+  const cues = findCues(ctx.text, prevSent.start, colonAt, ctx.syn).filter((c) => c.kind === 'verb' || c.kind === 'according');
+  for (let i = cues.length - 1; i >= 0; i--) {
+    const c = cues[i]!;
+    let sp = c.kind === 'according' ? mentionAfter(ctx.text, c.end, colonAt) : subjectOfCue(ctx.text, prevSent.start, c, ctx.syn);
+    // “X, whose bio includes A and B, writes:”: a “subject” inside a relative clause stands for the noun before it.
+    const rel = sp ? /,\s*(?:who|whose|which)\b[^,]*$/iu.exec(ctx.text.slice(prevSent.start, sp.start)) : null;
+    if (sp && rel) sp = subjectMention(ctx.text, prevSent.start, prevSent.start + rel.index);
+    // A “subject” with a verb inside is a misread coordination (“X defended … and denied …:”): the sentence's subject.
+    if (sp && plausibleMention(ctx, sp)) return { cue: c, speakerMention: sp };
+    const first = subjectMention(ctx.text, prevSent.start, firstVerbish(ctx.text, prevSent.start, c.start));
+    if (first && plausibleMention(ctx, first)) return { cue: c, speakerMention: first };
+  }
+  const ws = wordsIn(ctx.text, prevSent.start, colonAt);
+  if (ws.length > 0 && ws.length <= 6 && isNameLike(ws)) return { cue: { start: colonAt, end: colonAt + 1, lemma: ':', kind: 'colon' }, speakerMention: { start: ws[0]!.start, end: ws[ws.length - 1]!.end } };
+  return undefined;
 }
 
 /** Whether a quoted term follows an attributed one with only “and”/“or” between (“"gamesmanship" and a "stunt"”). */
