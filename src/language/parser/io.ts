@@ -8,7 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { DenseRows, MoveModel, Parser, SparseWeights, type Vocab } from './model.ts';
+import { DenseRows, MoveModel, SparseWeights, type Vocab } from './model.ts';
+import { Parser } from './runtime.ts';
 
 const MAGIC = 0x5250_4c44; // "DLPR" little-endian
 const FORMAT = 3;

@@ -14,6 +14,9 @@ import {
 } from './features.ts';
 import { LEFT, ParseState, RIGHT, SHIFT } from './transition.ts';
 
+// A module-level copy: imported bindings are getters once tsx compiles to CommonJS.
+const LEFT_MOVE = LEFT;
+
 export interface Vocab {
   /** Dependency labels (full UD deprels, subtypes included). */
   readonly labels: readonly string[];
@@ -62,13 +65,13 @@ export function encodeVocab(v: Vocab): EncodedVocab {
   };
 }
 
-const ROOT_WORD = hashString('<ROOT>');
-const ROOT_TAG = -3;
+export const ROOT_WORD = hashString('<ROOT>');
+export const ROOT_TAG = -3;
 
 /** Encode one sentence's words and tags (unknown tags map to 0). */
 export function encodeSentence(
   vocab: Vocab,
-  enc: EncodedVocab,
+  enc: Pick<EncodedVocab, 'xposIndex' | 'uposIndex'>,
   forms: readonly string[],
   upos: readonly (string | undefined)[],
   xpos: readonly (string | undefined)[],
@@ -160,7 +163,7 @@ export function bestLabel(labelScores: Float32Array, moveScores: Float32Array, e
   let best = -1;
   let bestScore = -Infinity;
   const gof = enc.groupOf;
-  const base = move === LEFT ? 1 : 1 + enc.nGroups;
+  const base = move === LEFT_MOVE ? 1 : 1 + enc.nGroups;
   for (let l = 0; l < gof.length; l++) {
     if (l === enc.root) continue;
     const v = labelScores[l]! + moveScores[base + gof[l]!]!;
@@ -202,10 +205,26 @@ export class MoveModel implements Scorer {
   ) {}
 
   score(feats: Int32Array, nf: number, out: Float32Array): void {
-    this.group.score(feats, nf < GROUP_FEATURES ? nf : GROUP_FEATURES, out);
     const b = this.b;
     this.base.score(feats, nf, b);
     const G = this.nGroups;
+    const group = this.group;
+    const ng = nf < GROUP_FEATURES ? nf : GROUP_FEATURES;
+    if (group instanceof SparseWeights) {
+      // Same float32 roundings as scoring the groups into `out` and adding the base scores.
+      group.accumulate(feats, ng);
+      const acc = group.acc;
+      const q = group.scale;
+      const l = b[1]!;
+      const r = b[2]!;
+      out[0] = Math.fround(acc[0]! * q) + b[0]!;
+      for (let g = 1; g <= G; g++) {
+        out[g] = Math.fround(acc[g]! * q) + l;
+        out[G + g] = Math.fround(acc[G + g]! * q) + r;
+      }
+      return;
+    }
+    group.score(feats, ng, out);
     out[0]! += b[0]!;
     const l = b[1]!;
     const r = b[2]!;
@@ -253,7 +272,7 @@ export function greedyParse(
  * half the memory of float rows, which matters because scoring is bound by cache misses.
  */
 export class DenseRows implements Scorer {
-  private readonly shift: number;
+  readonly shift: number;
   constructor(
     readonly bits: number,
     readonly nClasses: number,
@@ -300,8 +319,26 @@ export class DenseRows implements Scorer {
  * Sparse runtime weights: per bucket, the non-zero (class, weight) entries packed into one int32
  * (`weight << 8 | class`, weights quantized to int16 units) so scoring reads one array.
  */
+export function popcount(v: number): number {
+  v -= (v >>> 1) & 0x55555555;
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  v = (v + (v >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(v, 0x01010101) >>> 24;
+}
+
 export class SparseWeights implements Scorer {
-  private readonly shift: number;
+  readonly shift: number;
+  /**
+   * Runtime layout, chosen because scoring is bound by cache and TLB misses: `index` holds, per
+   * 32 buckets, the number of non-empty buckets before them and a bit set of the non-empty ones
+   * (small enough to stay in L2; empty buckets cost no further read). Each non-empty bucket has
+   * two int32 in `slots`: rows of up to two entries inline (an empty half is 0, which adds 0 to
+   * class 0); longer rows hold `offset << 8 | 255` and their length, entries in `overflow`.
+   */
+  readonly index: Int32Array;
+  readonly slots: Int32Array;
+  readonly overflow: Int32Array;
+
   constructor(
     readonly bits: number,
     readonly nClasses: number,
@@ -311,27 +348,82 @@ export class SparseWeights implements Scorer {
     /** Size of one quantized weight unit. */
     readonly scale: number,
   ) {
+    if (nClasses >= 255) throw new Error('sparse weights support at most 254 classes');
+    if (bits < 5) throw new Error('sparse weights need at least 32 buckets');
     this.shift = 32 - bits;
+    const nb = 1 << bits;
+    const index = new Int32Array(nb >>> 4);
+    let nonEmpty = 0;
+    let nOver = 0;
+    for (let b = 0; b < nb; b++) {
+      const len = rowStart[b + 1]! - rowStart[b]!;
+      if (len > 2) nOver += len;
+      if (len > 0) nonEmpty++;
+    }
+    const slots = new Int32Array(2 * nonEmpty);
+    const overflow = new Int32Array(nOver);
+    let o = 0;
+    let slot = 0;
+    for (let b = 0; b < nb; b++) {
+      if ((b & 31) === 0) index[(b >>> 5) << 1] = slot;
+      const start = rowStart[b]!;
+      const len = rowStart[b + 1]! - start;
+      if (len === 0) continue;
+      index[((b >>> 5) << 1) + 1]! |= 1 << (b & 31);
+      if (len > 2) {
+        slots[2 * slot] = (o << 8) | 255;
+        slots[2 * slot + 1] = len;
+        overflow.set(packed.subarray(start, start + len), o);
+        o += len;
+      } else {
+        slots[2 * slot] = packed[start]!;
+        if (len > 1) slots[2 * slot + 1] = packed[start + 1]!;
+      }
+      slot++;
+    }
+    this.index = index;
+    this.slots = slots;
+    this.overflow = overflow;
   }
 
-  private readonly acc = new Int32Array(256);
+  /** Integer class sums of the last `accumulate` call. */
+  readonly acc = new Int32Array(256);
+
+  /** Sum the quantized weights of the features into `acc` (integers: exact in any order). */
+  accumulate(feats: Int32Array, nf: number): void {
+    const acc = this.acc;
+    acc.fill(0, 0, this.nClasses);
+    const sh = this.shift;
+    const ix = this.index;
+    const sl = this.slots;
+    const ov = this.overflow;
+    for (let i = 0; i < nf; i++) {
+      const b = feats[i]! >>> sh;
+      const w = (b >>> 5) << 1;
+      const set = ix[w + 1]!;
+      const m = 1 << (b & 31);
+      if ((set & m) === 0) continue;
+      const k = (ix[w]! + popcount(set & (m - 1))) << 1;
+      const x = sl[k]!;
+      const y = sl[k + 1]!;
+      if ((x & 255) === 255) {
+        const end = (x >>> 8) + y;
+        for (let j = x >>> 8; j < end; j++) {
+          const e = ov[j]!;
+          acc[e & 255]! += e >> 8;
+        }
+      } else {
+        acc[x & 255]! += x >> 8;
+        acc[y & 255]! += y >> 8;
+      }
+    }
+  }
 
   score(feats: Int32Array, nf: number, out: Float32Array): void {
     // Integer accumulation avoids an int→float conversion per entry.
+    this.accumulate(feats, nf);
     const acc = this.acc;
     const C = this.nClasses;
-    acc.fill(0, 0, C);
-    const sh = this.shift;
-    const rs = this.rowStart;
-    const pk = this.packed;
-    for (let i = 0; i < nf; i++) {
-      const b = feats[i]! >>> sh;
-      const end = rs[b + 1]!;
-      for (let j = rs[b]!; j < end; j++) {
-        const e = pk[j]!;
-        acc[e & 255]! += e >> 8;
-      }
-    }
     const q = this.scale;
     for (let c = 0; c < C; c++) out[c] = acc[c]! * q;
   }
@@ -343,35 +435,3 @@ export interface ParseResult {
   readonly deprel: string[];
 }
 
-export class Parser {
-  private readonly enc: EncodedVocab;
-  private readonly buf: Buffers;
-
-  constructor(
-    readonly vocab: Vocab,
-    readonly moves: Scorer,
-    readonly labels: Scorer,
-    readonly meta: Readonly<Record<string, unknown>> = {},
-  ) {
-    this.enc = encodeVocab(vocab);
-    this.buf = newBuffers(this.enc);
-  }
-
-  parse(
-    forms: readonly string[],
-    upos: readonly (string | undefined)[] = [],
-    xpos: readonly (string | undefined)[] = [],
-  ): ParseResult {
-    const n = forms.length;
-    if (n === 0) return { head: [], deprel: [] };
-    const input = encodeSentence(this.vocab, this.enc, forms, upos, xpos);
-    const st = greedyParse(input, this.moves, this.labels, this.enc, this.buf);
-    const head: number[] = new Array<number>(n);
-    const deprel: string[] = new Array<string>(n);
-    for (let i = 1; i <= n; i++) {
-      head[i - 1] = st.head[i]!;
-      deprel[i - 1] = this.vocab.labels[st.label[i]!] ?? 'dep';
-    }
-    return { head, deprel };
-  }
-}
