@@ -33,10 +33,18 @@ export const parseStage: Stage = {
       }
       const r = parser.parse(forms, upos, xpos);
       for (let i = start; i < end; i++) {
-        tokens[i] = { ...doc.tokens[i]!, head: r.head[i - start]!, deprel: r.deprel[i - start]! };
+        tokens[i] = withDeps(doc.tokens[i]!, r.head[i - start]!, r.deprel[i - start]!);
       }
       changed = true;
     }
     return changed ? withLayers(doc, { tokens }) : doc;
   },
 };
+
+/**
+ * A copy of `t` with its head and relation. One fixed object shape (absent fields stay undefined
+ * and are dropped by the serializer) keeps this monomorphic and far cheaper than a spread.
+ */
+function withDeps(t: Token, head: number, deprel: string): Token {
+  return { start: t.start, end: t.end, upos: t.upos, xpos: t.xpos, lemma: t.lemma, head, deprel, sentence: t.sentence };
+}
