@@ -23,6 +23,7 @@ import { fixtureDocument, rng } from '../src/store/fixtures.ts';
 import { runIngest } from '../src/store/ingest/run-ingest.ts';
 import { contentHash } from '../src/store/keys.ts';
 import { openStore, type EventQuery, type Store } from '../src/store/store.ts';
+import { DATA_DIR } from './data-path.ts';
 
 const { values } = parseArgs({
   options: {
@@ -34,7 +35,7 @@ const { values } = parseArgs({
     'skip-query': { type: 'boolean' },
     keep: { type: 'string' },
     'reuse-db': { type: 'boolean' },
-    wikinews: { type: 'string', default: '../shared/data/wikinews' },
+    wikinews: { type: 'string', default: `${DATA_DIR}/wikinews` },
   },
 });
 
