@@ -61,7 +61,13 @@ export function extractEntities(doc: Document, gaz: Gazetteer, recognizer: Docum
       clusterer.addNestedCountries(view, c);
     }
   });
-  const covered = (sentence: number, w: number): boolean => selected[sentence]!.some((c) => w >= c.w0 && w < c.w1);
+  // Words inside a selected name, per sentence (looked up for every word by the refiners).
+  const coveredMask = views.map((view, i) => {
+    const mask = new Uint8Array(view.words.length + 1);
+    for (const c of selected[i]!) for (let w = Math.max(0, c.w0); w < c.w1 && w < mask.length; w++) mask[w] = 1;
+    return mask;
+  });
+  const covered = (sentence: number, w: number): boolean => w >= 0 && coveredMask[sentence]![w] === 1;
   for (const view of views) clusterer.addSurnames(view, covered);
 
   for (const view of views) resolveAppositions(ws, gaz, view);

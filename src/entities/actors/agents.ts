@@ -72,15 +72,17 @@ function inPersonMention(ws: Workspace, start: number, end: number): boolean {
 
 export function resolveAgents(ws: Workspace, gaz: Gazetteer, view: SentenceView, covered: (w: number) => boolean): void {
   const { words, keys } = view;
+  const accept = (k: number): boolean => !words[k]!.punct && !words[k]!.possessive && !covered(k);
   for (let i = 0; i < words.length; i++) {
-    if (covered(i) || words[i]!.punct || inPersonMention(ws, words[i]!.start, words[i]!.end)) continue;
-    const match = gaz.agents.matchesAt(keys, i, (k) => !words[k]!.punct && !words[k]!.possessive && !covered(k))[0];
+    // The dictionary lookup first: it rejects most words without scanning the entities.
+    const match = gaz.agents.matchesAt(keys, i, accept)[0];
     if (!match) continue;
+    if (covered(i) || words[i]!.punct || inPersonMention(ws, words[i]!.start, words[i]!.end)) continue;
     // Take the longest run of adjacent agent phrases ("military commander"): the last is the head.
     let end = match.end;
     let agent: AgentRecord = match.values[0]!;
     for (;;) {
-      const more = gaz.agents.matchesAt(keys, end, (k) => !words[k]!.punct && !words[k]!.possessive && !covered(k))[0];
+      const more = gaz.agents.matchesAt(keys, end, accept)[0];
       if (!more) break;
       end = more.end;
       agent = more.values[0]!;

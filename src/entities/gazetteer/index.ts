@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { EntityType } from '../../core/document.ts';
 import { PhraseTrie } from './trie.ts';
+import { CityIndex, cityKeys, cityKeysMatch, parseCityLine, type City } from './city-index.ts';
 import {
   parseActorDictionary,
   parseAgentDictionary,
@@ -25,17 +26,7 @@ export interface Country {
   readonly independent: boolean;
 }
 
-export interface City {
-  readonly geonameid: number;
-  readonly name: string;
-  /** ISO alpha-3. */
-  readonly country: string;
-  readonly lat: number;
-  readonly lon: number;
-  readonly population: number;
-  readonly feature: string;
-  readonly admin1: string;
-}
+export type { City } from './city-index.ts';
 
 export interface Region {
   readonly name: string;
@@ -118,6 +109,11 @@ export interface GazetteerSources {
   readonly agentsText?: string;
   readonly countries?: readonly Country[];
   readonly cities?: readonly City[];
+  /**
+   * Instead of `cities`: cities.tsv as text with its key index (city-index.ts), read lazily — a
+   * city's row is parsed when its name is first looked up.
+   */
+  readonly citiesIndex?: { readonly tsv: string; readonly keys: string };
   readonly regions?: readonly Region[];
   readonly titlesTsv?: string;
   readonly nominalsTsv?: string;
@@ -157,19 +153,18 @@ function lowerWords(s: string): string[] {
 }
 
 export function parseCitiesTsv(tsv: string): City[] {
+  // Same rows as `rows(tsv)` (blank and # lines skipped, cells trimmed), without the per-line arrays.
   const out: City[] = [];
-  for (const r of rows(tsv)) {
-    if (r.length < 7) continue;
-    out.push({
-      geonameid: Number(r[0]),
-      name: r[1]!,
-      country: r[2]!,
-      lat: Number(r[3]),
-      lon: Number(r[4]),
-      population: Number(r[5]),
-      feature: r[6]!,
-      admin1: r[7] ?? '',
-    });
+  let pos = 0;
+  const n = tsv.length;
+  while (pos < n) {
+    let eol = tsv.indexOf('\n', pos);
+    if (eol < 0) eol = n;
+    let end = eol;
+    if (eol < n && end > pos && tsv.charCodeAt(end - 1) === 13) end--;
+    const city = parseCityLine(tsv.slice(pos, end));
+    if (city) out.push(city);
+    pos = eol + 1;
   }
   return out;
 }
@@ -201,6 +196,76 @@ function parseNominalConstraint(s: string): NominalConstraint | undefined {
     return { kind: s as 'country' };
   }
   return undefined;
+}
+
+const byPopulation = (a: City, b: City): number => b.population - a.population;
+
+/**
+ * Cities by name from the key index, as the eager path builds them (aliases applied to the lists in
+ * file order, then sorted by population); the places trie gets their phrases by first word.
+ * Iterating the map lists the keys in index order, not in file order.
+ */
+function lazyCities(src: { readonly tsv: string; readonly keys: string }, aliasRows: readonly string[][], places: PhraseTrie<PlaceHit>): ReadonlyMap<string, readonly City[]> {
+  const idx = new CityIndex(src.tsv, src.keys);
+  // Lists changed by aliases, before sorting (as the eager path sees them).
+  const overlay = new Map<string, City[]>();
+  const raw = (key: string): City[] | undefined => {
+    const o = overlay.get(key);
+    if (o) return o;
+    const i = idx.find(key);
+    return i >= 0 ? idx.citiesAt(i) : undefined;
+  };
+  for (const r of aliasRows) {
+    const target = raw(phraseWords(r[1]!).join(' '))?.filter((c) => c.country === r[2]);
+    if (!target || target.length === 0) continue;
+    const key = phraseWords(r[0]!).join(' ');
+    const list = raw(key) ?? [];
+    for (const c of target) if (!list.includes(c)) list.push(c);
+    overlay.set(key, list);
+  }
+  const sorted = new Map<string, City[] | null>();
+  const get = (key: string): City[] | undefined => {
+    let list = sorted.get(key);
+    if (list === undefined) {
+      const r = raw(key);
+      list = r ? r.sort(byPopulation) : null;
+      sorted.set(key, list);
+    }
+    return list ?? undefined;
+  };
+  const extraKeys = [...overlay.keys()].filter((k) => idx.find(k) < 0);
+  places.addSource(function* (first) {
+    for (const i of idx.startingWith(first)) {
+      const key = idx.key(i);
+      yield [key.split(' '), { kind: 'city', cities: get(key)! }] as const;
+    }
+    for (const key of extraKeys) {
+      if (key === first || key.startsWith(first + ' ')) yield [key.split(' '), { kind: 'city', cities: get(key)! }] as const;
+    }
+  });
+  function* allKeys(): IterableIterator<string> {
+    for (let i = 0; i < idx.size; i++) yield idx.key(i);
+    yield* extraKeys;
+  }
+  const map: ReadonlyMap<string, readonly City[]> = {
+    get: (key: string) => get(key),
+    has: (key: string) => get(key) !== undefined,
+    get size() {
+      return idx.size + extraKeys.length;
+    },
+    forEach(cb: (value: readonly City[], key: string, map: ReadonlyMap<string, readonly City[]>) => void): void {
+      for (const k of allKeys()) cb(get(k)!, k, map);
+    },
+    *entries(): MapIterator<[string, readonly City[]]> {
+      for (const k of allKeys()) yield [k, get(k)!];
+    },
+    keys: () => allKeys() as MapIterator<string>,
+    *values(): MapIterator<readonly City[]> {
+      for (const k of allKeys()) yield get(k)!;
+    },
+    [Symbol.iterator]: () => map.entries(),
+  };
+  return map;
 }
 
 /** Build a gazetteer from raw sources (no file access). */
@@ -247,29 +312,31 @@ export function buildGazetteer(src: GazetteerSources): Gazetteer {
       }
     }
   }
-  const citiesByName = new Map<string, City[]>();
-  for (const city of src.cities ?? []) {
-    const variants = [city.name];
-    // "Washington, D.C." is written "Washington" in news.
-    if (city.name.includes(',')) variants.push(city.name.split(',')[0]!);
-    for (const v of variants) {
-      const key = phraseWords(v).join(' ');
-      const list = citiesByName.get(key);
-      if (list) list.push(city);
-      else citiesByName.set(key, [city]);
+  let citiesByName: ReadonlyMap<string, readonly City[]>;
+  if (src.citiesIndex && !src.cities) {
+    citiesByName = lazyCities(src.citiesIndex, rows(src.cityAliasesTsv), places);
+  } else {
+    const byName = new Map<string, City[]>();
+    for (const city of src.cities ?? []) {
+      for (const key of cityKeys(city.name)) {
+        const list = byName.get(key);
+        if (list) list.push(city);
+        else byName.set(key, [city]);
+      }
     }
-  }
-  for (const r of rows(src.cityAliasesTsv)) {
-    const target = citiesByName.get(phraseWords(r[1]!).join(' '))?.filter((c) => c.country === r[2]);
-    if (!target || target.length === 0) continue;
-    const key = phraseWords(r[0]!).join(' ');
-    const list = citiesByName.get(key) ?? [];
-    for (const c of target) if (!list.includes(c)) list.push(c);
-    citiesByName.set(key, list);
-  }
-  for (const [key, list] of citiesByName) {
-    list.sort((a, b) => b.population - a.population);
-    places.add(key.split(' '), { kind: 'city', cities: list });
+    for (const r of rows(src.cityAliasesTsv)) {
+      const target = byName.get(phraseWords(r[1]!).join(' '))?.filter((c) => c.country === r[2]);
+      if (!target || target.length === 0) continue;
+      const key = phraseWords(r[0]!).join(' ');
+      const list = byName.get(key) ?? [];
+      for (const c of target) if (!list.includes(c)) list.push(c);
+      byName.set(key, list);
+    }
+    for (const [key, list] of byName) {
+      list.sort(byPopulation);
+      places.add(key.split(' '), { kind: 'city', cities: list });
+    }
+    citiesByName = byName;
   }
   for (const r of src.regions ?? []) {
     for (const n of [r.name, ...r.alt]) places.add(phraseWords(n), { kind: 'region', region: r });
@@ -359,8 +426,20 @@ export function readDefaultSources(actorFiles: readonly string[] = DEFAULT_ACTOR
     })),
     agentsText: readData('cameo/Phoenix.agents.txt'),
     countries: readCountries(),
-    cities: parseCitiesTsv(readData('geo/cities.tsv')),
+    ...readCities(),
   };
+}
+
+/** cities.tsv with its key index when the index is current (else parsed in full). */
+function readCities(): Pick<GazetteerSources, 'cities' | 'citiesIndex'> {
+  const tsv = readData('geo/cities.tsv');
+  let keys: string | undefined;
+  try {
+    keys = readData('geo/cities.keys.tsv');
+  } catch {
+    keys = undefined;
+  }
+  return keys !== undefined && cityKeysMatch(keys, tsv) ? { citiesIndex: { tsv, keys } } : { cities: parseCitiesTsv(tsv) };
 }
 
 let cached: Gazetteer | undefined;

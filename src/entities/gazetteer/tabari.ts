@@ -48,11 +48,38 @@ export interface AgentRecord {
 
 /** Split a dictionary phrase into match words: `_`/blank separate words; hyphens too, as in text. */
 export function phraseWords(phrase: string): string[] {
+  // A hand-rolled split on /[_\s-]+/ (this runs for every dictionary phrase at load).
+  const up = phrase.toUpperCase();
   const out: string[] = [];
-  for (const w of phrase.toUpperCase().split(/[_\s-]+/)) {
-    if (w.length > 0) out.push(w.includes('’') || w.includes('‘') ? w.replace(/[’‘]/g, "'") : w);
+  let start = -1;
+  for (let i = 0; i <= up.length; i++) {
+    const sep = i === up.length || isSeparator(up.charCodeAt(i));
+    if (sep) {
+      if (start >= 0) {
+        const w = up.slice(start, i);
+        out.push(w.includes('’') || w.includes('‘') ? w.replace(/[’‘]/g, "'") : w);
+        start = -1;
+      }
+    } else if (start < 0) start = i;
   }
   return out;
+}
+
+/** `_`, `-` or a character of the regex class `\s`. */
+function isSeparator(c: number): boolean {
+  if (c === 95 || c === 45 || c === 32) return true;
+  if (c < 128) return c >= 9 && c <= 13;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** TABARI/PETRARCH date: YYMMDD (≤ 7 chars; YY 00–30 → 20YY) or YYYYMMDD (first 8 chars). */
@@ -79,29 +106,42 @@ export function tabariDate(s: string): string | undefined {
 
 /** Parse the inside of `[...]`: `CODE`, `CODE >date`, `CODE <date`, `CODE date-date`. */
 export function parseRestriction(inner: string, role?: string): DatedCode | undefined {
-  const m = /^\s*([A-Za-z0-9~-]+)\s*(.*)$/.exec(inner);
+  const m = RESTRICTION.exec(inner);
   if (!m) return undefined;
   const code = m[1]!.toUpperCase();
   if (code === '---') return undefined;
-  const rest = m[2]!.replace(/\s+/g, '');
-  const withRole = (d: Omit<DatedCode, 'role'>): DatedCode => (role ? { ...d, role } : d);
-  if (rest === '') return withRole({ code, isDefault: true });
-  if (rest.startsWith('>')) {
+  const tail = m[2]!;
+  const rest = tail === '' ? '' : tail.replace(/\s+/g, '');
+  let d: DatedCode | undefined;
+  if (rest === '') d = { code, isDefault: true };
+  else if (rest.startsWith('>')) {
     const from = tabariDate(rest.slice(1));
-    return from ? withRole({ code, from, isDefault: false }) : undefined;
-  }
-  if (rest.startsWith('<')) {
+    d = from ? { code, from, isDefault: false } : undefined;
+  } else if (rest.startsWith('<')) {
     const to = tabariDate(rest.slice(1));
-    return to ? withRole({ code, to, isDefault: false }) : undefined;
+    d = to ? { code, to, isDefault: false } : undefined;
+  } else {
+    const dash = rest.indexOf('-');
+    if (dash > 0 && isDigits(rest, 0, dash) && isDigits(rest, dash + 1, rest.length) && dash + 1 < rest.length) {
+      const from = tabariDate(rest.slice(0, dash));
+      const to = tabariDate(rest.slice(dash + 1));
+      d = from && to ? { code, from, to, isDefault: false } : undefined;
+    } else {
+      const single = tabariDate(rest);
+      d = single ? { code, from: single, isDefault: false } : undefined;
+    }
   }
-  const range = /^(\d+)-(\d+)$/.exec(rest);
-  if (range) {
-    const from = tabariDate(range[1]!);
-    const to = tabariDate(range[2]!);
-    return from && to ? withRole({ code, from, to, isDefault: false }) : undefined;
+  return d && role ? { ...d, role } : d;
+}
+
+const RESTRICTION = /^\s*([A-Za-z0-9~-]+)\s*(.*)$/;
+
+function isDigits(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
   }
-  const single = tabariDate(rest);
-  return single ? withRole({ code, from: single, isDefault: false }) : undefined;
+  return true;
 }
 
 interface SplitLine {
@@ -113,15 +153,29 @@ function splitComment(line: string): SplitLine {
   const noXml = line.includes('<!--') ? line.replace(/<!--.*?-->/g, '') : line;
   const hash = noXml.indexOf('#');
   const semi = noXml.indexOf(';');
-  const cut = [hash, semi].filter((i) => i >= 0).reduce((a, b) => Math.min(a, b), Infinity);
-  if (cut === Infinity) return { body: noXml, comment: '' };
+  const cut = hash < 0 ? semi : semi < 0 ? hash : Math.min(hash, semi);
+  if (cut < 0) return { body: noXml, comment: '' };
   return { body: noXml.slice(0, cut), comment: noXml.slice(cut + 1) };
 }
 
+const FIELD_RES = new Map<string, RegExp>();
+
 function commentField(comment: string, field: string): string | undefined {
   if (!comment.includes(':')) return undefined;
-  const m = new RegExp(`(?:^|[#;\\s])${field}:\\s*([^#;]+)`, 'i').exec(comment);
+  let re = FIELD_RES.get(field);
+  if (!re) FIELD_RES.set(field, (re = new RegExp(`(?:^|[#;\\s])${field}:\\s*([^#;]+)`, 'i')));
+  const m = re.exec(comment);
   return m ? m[1]!.trim() : undefined;
+}
+
+/** Lines as `text.split(/\r?\n/)` gives them, without the regex. */
+function splitLines(text: string): string[] {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length - 1; i++) {
+    const l = lines[i]!;
+    if (l.charCodeAt(l.length - 1) === 13) lines[i] = l.slice(0, -1);
+  }
+  return lines;
 }
 
 const TYPES = new Set<DictEntityType>(['PERSON', 'ORG', 'GPE', 'LOC', 'NORP', 'FAC', 'EVENT']);
@@ -148,7 +202,7 @@ export function parseActorDictionary(text: string, file = 'actors'): ActorRecord
     current = undefined;
   };
   let inXmlComment = false;
-  for (const raw of text.split(/\r?\n/)) {
+  for (const raw of splitLines(text)) {
     let line = raw;
     if (line.length === 0) continue;
     if (inXmlComment) {
@@ -201,7 +255,7 @@ export function parseActorDictionary(text: string, file = 'actors'): ActorRecord
       primary: phraseText,
       phrases: words.length > 0 ? [words] : [],
       codes,
-      countryInfo: /CountryInfo/i.test(comment),
+      countryInfo: comment !== '' && /CountryInfo/i.test(comment),
       ...(type && TYPES.has(type) ? { type } : {}),
       ...(gender === 'm' || gender === 'f' ? { gender } : {}),
     };
@@ -239,7 +293,7 @@ function pluralOf(word: string): string {
 export function parseAgentDictionary(text: string): AgentRecord[] {
   const out: AgentRecord[] = [];
   const sets = new Map<string, string[]>();
-  for (const raw of text.split(/\r?\n/)) {
+  for (const raw of splitLines(text)) {
     const { body } = splitComment(raw);
     const line = body.trim();
     if (line === '') continue;

@@ -64,30 +64,36 @@ export function encodeBilou(n: number, spans: readonly NerSpan[]): Uint8Array {
  * the type or run ends) so it never throws on model output that skipped the constraints.
  */
 export function decodeBilou(labels: ArrayLike<number>): NerSpan[] {
+  // (No inner helper function: this runs per sentence, and a closure per call is measurable.)
   const spans: NerSpan[] = [];
   let open = -1;
   let openType = -1;
-  const close = (end: number): void => {
-    if (open >= 0) spans.push({ start: open, end, type: NER_TYPES[openType]! });
-    open = -1;
-    openType = -1;
-  };
   for (let i = 0; i < labels.length; i++) {
     const l = labels[i]!;
     if (l === 0) {
-      close(i);
+      if (open >= 0) spans.push({ start: open, end: i, type: NER_TYPES[openType]! });
+      open = -1;
+      openType = -1;
       continue;
     }
     const t = typeOf(l);
     const p = partOf(l);
-    if (p === Part.B || p === Part.U || (open >= 0 && t !== openType)) close(i);
+    if (p === Part.B || p === Part.U || (open >= 0 && t !== openType)) {
+      if (open >= 0) spans.push({ start: open, end: i, type: NER_TYPES[openType]! });
+      open = -1;
+      openType = -1;
+    }
     if (open < 0) {
       open = i;
       openType = t;
     }
-    if (p === Part.L || p === Part.U) close(i + 1);
+    if (p === Part.L || p === Part.U) {
+      spans.push({ start: open, end: i + 1, type: NER_TYPES[openType]! });
+      open = -1;
+      openType = -1;
+    }
   }
-  close(labels.length);
+  if (open >= 0) spans.push({ start: open, end: labels.length, type: NER_TYPES[openType]! });
   return spans;
 }
 

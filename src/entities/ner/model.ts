@@ -4,7 +4,7 @@
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { NUM_LABELS, allowed, allowedEnd } from './labels.ts';
-import type { SentenceFeatures } from './features.ts';
+import { popcount, type PackedWeights, type SentenceFeatures } from './features.ts';
 
 export const MODEL_FORMAT = 'dateline.ner/1';
 const L = NUM_LABELS;
@@ -66,6 +66,15 @@ export abstract class SequenceModel {
   private readonly edgeW = new Float64Array(EDGE_A.length);
 
   decode(f: SentenceFeatures, n: number, withMargins: boolean): Decoded {
+    return this.decodeScores(n, withMargins, (e) => this.emissions(f, n, e));
+  }
+
+  /**
+   * Viterbi over emission scores that `fill` adds into a zeroed n × labels buffer. Margins:
+   * `true` for every token; `'spans'` only for tokens with a non-O label (the others stay 0),
+   * which skips the backward pass before the first entity.
+   */
+  decodeScores(n: number, withMargins: boolean | 'spans', fill: (e: Float32Array) => void): Decoded {
     const labels = new Uint8Array(n);
     const margins = new Float32Array(n);
     if (n === 0) return { labels, margins };
@@ -78,7 +87,7 @@ export abstract class SequenceModel {
     }
     const e = this.eBuf;
     e.fill(0, 0, n * L);
-    this.emissions(f, n, e);
+    fill(e);
     const alpha = this.aBuf;
     const back = this.backBuf;
     // Edge weights in edge-list order (transitions may change between calls while training).
@@ -122,11 +131,16 @@ export abstract class SequenceModel {
     labels[n - 1] = arg;
     for (let t = n - 1; t > 0; t--) labels[t - 1] = back[t * L + labels[t]!]!;
     if (!withMargins) return { labels, margins };
+    let from = 0;
+    if (withMargins === 'spans') {
+      while (from < n && labels[from] === 0) from++;
+      if (from === n) return { labels, margins };
+    }
 
     // Backward max scores (excluding the emission at t) give max-marginals alpha + beta.
     const beta = this.bBuf;
     for (let a = 0; a < L; a++) beta[lo + a] = END_OK[a] ? end[a]! : NEG;
-    for (let t = n - 2; t >= 0; t--) {
+    for (let t = n - 2; t >= from; t--) {
       const o = t * L;
       const no = (t + 1) * L;
       for (let a = 0; a < L; a++) beta[o + a] = NEG;
@@ -140,7 +154,7 @@ export abstract class SequenceModel {
         }
       }
     }
-    for (let t = 0; t < n; t++) {
+    for (let t = from; t < n; t++) {
       const o = t * L;
       const y = labels[t]!;
       let alt = NEG;
@@ -268,20 +282,68 @@ export class RuntimeModel extends SequenceModel {
   private readonly packed: Int16Array;
   private readonly scale: number;
 
+  /** Dense rows (training tools: mean, serialize); built lazily for a model read from a file. */
+  private dense: DenseRows | (() => DenseRows);
+
   constructor(
     public meta: ModelMeta,
-    readonly rowOf: Int32Array,
-    readonly rows: Float32Array,
+    rowOf: Int32Array,
+    rows: Float32Array,
+    prepacked?: { present: Int32Array; packed: Int16Array; scale: number; dense: () => DenseRows },
   ) {
     super();
+    if (prepacked) {
+      this.present = prepacked.present;
+      this.packed = prepacked.packed;
+      this.scale = prepacked.scale;
+      this.dense = prepacked.dense;
+      return;
+    }
+    this.dense = { rowOf, rows };
     let max = 0;
     for (let i = 0; i < rows.length; i++) max = Math.max(max, Math.abs(rows[i]!));
     this.scale = max > 0 ? max / 32767 : 1;
     const nRows = rows.length / L;
+    // Rows are packed in bucket order, so a bucket's row is the number of present buckets below
+    // it: a bitmap with per-word ranks (256 KB, cache-friendly) replaces the 4 MB bucket table.
+    const nb = rowOf.length;
+    this.present = new Int32Array(2 * Math.ceil(nb / 32));
     this.packed = new Int16Array(nRows * STRIDE);
-    for (let r = 0; r < nRows; r++) {
-      for (let l = 0; l < L; l++) this.packed[r * STRIDE + l] = Math.round(rows[r * L + l]! / this.scale);
+    let j = 0;
+    for (let b = 0; b < nb; b++) {
+      if ((b & 31) === 0) this.present[2 * (b >>> 5) + 1] = j;
+      const row = rowOf[b]!;
+      if (row < 0) continue;
+      this.present[2 * (b >>> 5)]! |= 1 << (b & 31);
+      for (let l = 0; l < L; l++) this.packed[j * STRIDE + l] = Math.round(rows[row * L + l]! / this.scale);
+      j++;
     }
+  }
+
+  private denseRows(): DenseRows {
+    if (typeof this.dense === 'function') this.dense = this.dense();
+    return this.dense;
+  }
+
+  /** Hash bucket → row index, -1 when the bucket has no weights. */
+  get rowOf(): Int32Array {
+    return this.denseRows().rowOf;
+  }
+
+  /** Row weights, labels per row. */
+  get rows(): Float32Array {
+    return this.denseRows().rows;
+  }
+
+  /** Per 32 buckets: [bitmap of buckets with a row, index of the first such row]. */
+  private readonly present: Int32Array;
+
+  private weightsView: PackedWeights | undefined;
+
+  /** The frozen weights in the layout the fused scorer reads (FeatureExtractor.scoreInto); one object per model. */
+  get weights(): PackedWeights {
+    this.weightsView ??= { present: this.present, packed: this.packed, stride: STRIDE, scale: this.scale };
+    return this.weightsView;
   }
 
   get mask(): number {
@@ -322,42 +384,53 @@ export class RuntimeModel extends SequenceModel {
 
   readonly isCached = (key: string): boolean => this.localCache.has(key);
 
+  private readonly accBuf = new Int32Array(L);
+
   emissions(f: SentenceFeatures, n: number, out: Float32Array): void {
-    const rowOf = this.rowOf;
+    const present = this.present;
     const packed = this.packed;
     const ids = f.ids;
     const offsets = f.offsets;
+    const localEnd = f.localEnd;
+    const keys = f.keys;
     const sc = this.scale;
     const cache = this.localCache;
-    const acc = new Float32Array(L);
+    // Integer sums of int16 weights are exact (far below 2^24), so they equal the float sums.
+    const acc = this.accBuf;
     for (let t = 0; t < n; t++) {
       const o = t * L;
       const k0 = offsets[t]!;
-      const kl = f.localEnd[t]!;
+      const kl = localEnd[t]!;
       if (kl === k0) {
-        const cached = cache.get(f.keys[t]!);
+        const cached = cache.get(keys[t]!);
         if (cached) for (let l = 0; l < L; l++) out[o + l] = cached[l]!;
       } else {
         acc.fill(0);
         for (let k = k0; k < kl; k++) {
-          const row = rowOf[ids[k]!]!;
-          if (row < 0) continue;
-          const r = row * STRIDE;
-          for (let l = 0; l < L; l++) acc[l]! += packed[r + l]!;
+          const id = ids[k]!;
+          const word = present[(id >>> 5) << 1]!;
+          const bit = id & 31;
+          if (((word >>> bit) & 1) === 0) continue;
+          const r = (present[((id >>> 5) << 1) + 1]! + popcount(word & ~(-1 << bit))) * STRIDE;
+          for (let l = 0; l < L; l++) acc[l] = acc[l]! + packed[r + l]!;
         }
+        const local = new Float32Array(L);
         for (let l = 0; l < L; l++) {
-          acc[l]! *= sc;
-          out[o + l] = acc[l]!;
+          local[l] = acc[l]! * sc;
+          out[o + l] = local[l]!;
         }
-        if (cache.size < RuntimeModel.CACHE_LIMIT) cache.set(f.keys[t]!, Float32Array.from(acc));
+        if (cache.size < RuntimeModel.CACHE_LIMIT) cache.set(keys[t]!, local);
       }
       const k1 = offsets[t + 1]!;
-      for (let l = 0; l < L; l++) acc[l] = 0;
+      if (k1 === kl) continue;
+      acc.fill(0);
       for (let k = kl; k < k1; k++) {
-        const row = rowOf[ids[k]!]!;
-        if (row < 0) continue;
-        const r = row * STRIDE;
-        for (let l = 0; l < L; l++) acc[l]! += packed[r + l]!;
+        const id = ids[k]!;
+        const word = present[(id >>> 5) << 1]!;
+        const bit = id & 31;
+        if (((word >>> bit) & 1) === 0) continue;
+        const r = (present[((id >>> 5) << 1) + 1]! + popcount(word & ~(-1 << bit))) * STRIDE;
+        for (let l = 0; l < L; l++) acc[l] = acc[l]! + packed[r + l]!;
       }
       for (let l = 0; l < L; l++) out[o + l]! += acc[l]! * sc;
     }
@@ -417,22 +490,59 @@ export class RuntimeModel extends SequenceModel {
     const scales = new Float32Array(copy(nRows * 4));
     const q = new Int8Array(copy(nRows * L));
     const tail = new Float32Array(copy((L * L + 2 * L) * 4));
-    const rowOf = new Int32Array(1 << meta.bits).fill(-1);
-    const rows = new Float32Array(nRows * L);
+    // Pack straight from the quantized file (as the constructor would from the dense rows:
+    // the same float32 values, the same int16 rounding); dense rows only if a tool asks.
+    const nb = 1 << meta.bits;
+    let max = 0;
+    for (let i = 0; i < nRows; i++) {
+      const s = scales[i]!;
+      for (let l = 0; l < L; l++) {
+        const v = Math.abs(Math.fround(q[i * L + l]! * s));
+        if (v > max) max = v;
+      }
+    }
+    const scale = max > 0 ? max / 32767 : 1;
+    const nWords = Math.ceil(nb / 32);
+    const present = new Int32Array(2 * nWords);
+    const packed = new Int16Array(nRows * STRIDE);
     let b = 0;
+    let wNext = 0;
     for (let i = 0; i < nRows; i++) {
       b += deltas[i]!;
-      rowOf[b] = i;
+      const w = b >>> 5;
+      while (wNext <= w) present[2 * wNext++ + 1] = i;
+      present[2 * w]! |= 1 << (b & 31);
       const s = scales[i]!;
-      for (let l = 0; l < L; l++) rows[i * L + l] = q[i * L + l]! * s;
+      for (let l = 0; l < L; l++) packed[i * STRIDE + l] = Math.round(Math.fround(q[i * L + l]! * s) / scale);
     }
-    const m = new RuntimeModel(meta, rowOf, rows);
+    while (wNext < nWords) present[2 * wNext++ + 1] = nRows;
+    const dense = (): DenseRows => {
+      const rowOf = new Int32Array(nb).fill(-1);
+      const rows = new Float32Array(nRows * L);
+      let bucket = 0;
+      for (let i = 0; i < nRows; i++) {
+        bucket += deltas[i]!;
+        rowOf[bucket] = i;
+        const s = scales[i]!;
+        for (let l = 0; l < L; l++) rows[i * L + l] = q[i * L + l]! * s;
+      }
+      return { rowOf, rows };
+    };
+    const m = new RuntimeModel(meta, EMPTY_I32, EMPTY_F32, { present, packed, scale, dense });
     m.trans.set(tail.subarray(0, L * L));
     m.start.set(tail.subarray(L * L, L * L + L));
     m.end.set(tail.subarray(L * L + L));
     return m;
   }
 }
+
+interface DenseRows {
+  readonly rowOf: Int32Array;
+  readonly rows: Float32Array;
+}
+
+const EMPTY_I32 = new Int32Array(0);
+const EMPTY_F32 = new Float32Array(0);
 
 function u32(v: number): Buffer {
   const b = Buffer.alloc(4);

@@ -2,9 +2,9 @@
  * The NER recognizer: features -> constrained Viterbi -> BILOU spans with calibrated
  * confidences, plus a document-level consistency pass.
  */
-import { FeatureExtractor, buildDocContext, type DocContext } from './features.ts';
+import { FeatureExtractor, type DocContext, type LexInfo, type PackedWeights } from './features.ts';
 import { GAZ_BIT, type Gazetteer } from './gazetteer.ts';
-import { decodeBilou, type NerType } from './labels.ts';
+import { NUM_LABELS, decodeBilou, type NerType } from './labels.ts';
 import type { SequenceModel, ModelMeta } from './model.ts';
 import { TITLE_WORDS } from './titles.ts';
 
@@ -38,22 +38,38 @@ export interface NerResources {
 }
 
 export function createRecognizer(
-  model: SequenceModel & { meta: ModelMeta; mask: number; isCached?: (key: string) => boolean },
+  model: SequenceModel & { meta: ModelMeta; mask: number; isCached?: (key: string) => boolean; weights?: PackedWeights },
   res: NerResources,
 ): NerRecognizer {
   if (model.meta.usesClusters && res.clusters.size === 0) throw new Error('NER model needs word clusters (model/clusters.tsv.gz)');
   const fx = new FeatureExtractor(res.gaz, model.mask, res.common, model.meta.usesClusters ? res.clusters : new Map());
   const { a, b } = model.meta.calib;
   const usesPos = model.meta.usesPos;
+  // Frozen weights: score features straight from them (same scores, fewer lookups).
+  const weights = model.weights;
 
-  const recognizeIn = (words: readonly string[], upos: readonly string[] | undefined, doc: DocContext | undefined): NerMention[] => {
+  const recognizeIn = (
+    words: readonly string[],
+    upos: readonly string[] | undefined,
+    doc: DocContext | undefined,
+    infos?: readonly LexInfo[],
+  ): NerMention[] => {
     const n = words.length;
     if (n === 0) return [];
     // Odd input (empty strings, stray whitespace) must not break features.
-    const clean = words.map((w) => (typeof w === 'string' && w.trim() ? w.trim() : '_'));
+    let same = true;
+    const clean = words.map((w) => {
+      const c = typeof w === 'string' && w.trim() ? w.trim() : '_';
+      if (c !== w) same = false;
+      return c;
+    });
     const pos = usesPos && upos && upos.length === n ? upos : undefined;
-    const feats = fx.extract(clean, pos, model.isCached, doc);
-    const { labels, margins } = model.decode(feats, n, true);
+    // Word infos looked up for the document context serve the scorer too when no word changed.
+    const given = same ? infos : undefined;
+    const { labels, margins } =
+      weights && !pos
+        ? model.decodeScores(n, 'spans', (e) => fx.scoreInto(clean, doc, weights, NUM_LABELS, e, given))
+        : model.decode(fx.extract(clean, pos, model.isCached, doc, true), n, true);
     const out: NerMention[] = [];
     for (const s of decodeBilou(labels)) {
       let m = Infinity;
@@ -71,8 +87,9 @@ export function createRecognizer(
     sentences: readonly (readonly string[])[],
     upos?: readonly (readonly string[])[],
   ): NerMention[][] => {
-    const doc = model.meta.usesDocContext ? buildDocContext(sentences) : undefined;
-    const out = sentences.map((s, i) => recognizeIn(s, upos?.[i], doc));
+    const infos = model.meta.usesDocContext ? sentences.map((ws) => ws.map((w) => fx.info(w))) : undefined;
+    const doc = model.meta.usesDocContext ? fx.docContext(sentences, infos) : undefined;
+    const out = sentences.map((s, i) => recognizeIn(s, upos?.[i], doc, infos?.[i]));
     return documentConsistency(sentences, out);
   };
 
@@ -180,6 +197,13 @@ export function documentConsistency(
     }
   });
   const maxLen = Math.max(0, ...[...propagate.values()].map((p) => p.len));
+  // A key's text up to its first space: a word without spaces can only start keys that begin
+  // with it, which spares building every candidate phrase.
+  const heads = new Set<string>();
+  for (const k of propagate.keys()) {
+    const sp = k.indexOf(' ');
+    heads.add(sp < 0 ? k : k.slice(0, sp));
+  }
 
   return found.map((ms, si) => {
     const words = sentences[si]!;
@@ -192,6 +216,8 @@ export function documentConsistency(
     for (const m of out) for (let i = m.start; i < m.end; i++) covered[i] = 1;
     for (let i = 0; i < words.length; i++) {
       if (covered[i]) continue;
+      const w = words[i]!;
+      if (!heads.has(w) && !w.includes(' ')) continue;
       for (let len = Math.min(maxLen, words.length - i); len >= 1; len--) {
         let free = true;
         for (let j = i; j < i + len; j++) if (covered[j]) free = false;
