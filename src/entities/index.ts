@@ -1,7 +1,7 @@
 /**
  * Entities and actors: the stage, its gazetteers, and helpers for later stages.
  * @example
- *   const e = entityAt(doc, 362, 396); // the entity whose mention is "Secretary General Jens Stoltenberg"
+ *   const e = entityAt(doc, 40, 63); // the entity whose mention spans "Chancellor Angela Merkel"
  */
 import type { Document, Entity, Mention } from '../core/document.ts';
 

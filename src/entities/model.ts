@@ -103,7 +103,7 @@ export function mentionsAt(ws: Workspace, start: number, end: number): { entity:
   return out;
 }
 
-/** Lower-case slug for keys: "Jens Stoltenberg" → "jens-stoltenberg". */
+/** Lower-case slug for keys: "Angela Merkel" → "angela-merkel". */
 const TRANSLIT: Record<string, string> = { ł: 'l', Ł: 'l', ø: 'o', Ø: 'o', æ: 'ae', Æ: 'ae', ß: 'ss', đ: 'd', Đ: 'd', ı: 'i', œ: 'oe', Œ: 'oe', þ: 'th', ð: 'd' };
 
 export function slug(s: string): string {

@@ -326,7 +326,7 @@ export class Clusterer {
     }
   }
 
-  /** Bare surnames of known persons that no extractor proposed ("…,” Stoltenberg said"). */
+  /** Bare surnames of known persons that no extractor proposed ("…,” Merkel said"). */
   addSurnames(view: SentenceView, covered: (sentence: number, w: number) => boolean): void {
     for (let i = 0; i < view.words.length; i++) {
       const w = view.words[i]!;

@@ -188,7 +188,7 @@ function capitalRun(view: SentenceView, i: number, max = 5): number {
   return j;
 }
 
-/** Persons introduced by a title ("Secretary General Jens Stoltenberg") or a known given name. */
+/** Persons introduced by a title ("Chancellor Angela Merkel") or a known given name. */
 export function personCandidates(ctx: CandidateContext, view: SentenceView): Candidate[] {
   const out: Candidate[] = [];
   const { words, keys } = view;
