@@ -5,7 +5,7 @@
 import type { SentenceView } from './model.ts';
 
 const LOCATIVE_PREP = new Set(['IN', 'AT', 'NEAR', 'INTO', 'OUTSIDE', 'AROUND', 'ACROSS', 'INSIDE', 'WITHIN', 'THROUGHOUT', 'VIA', 'TO', 'TOWARD', 'TOWARDS', 'ONTO', 'NORTH', 'SOUTH', 'EAST', 'WEST', 'OF']);
-/** Nouns after which "from X" names a source of a decision rather than a place ("green light from Baghdad"). */
+/** Nouns after which "from X" names a source of a decision rather than a place ("approval from Washington", "a go-ahead from Ankara"). */
 const AGENTIVE_FROM_NOUNS = new Set(['LIGHT', 'APPROVAL', 'SUPPORT', 'PRESSURE', 'PERMISSION', 'CONSENT', 'REQUEST', 'RESPONSE', 'MESSAGE', 'WORD', 'SIGNAL', 'BACKING', 'ORDER', 'ORDERS', 'DEMAND', 'DEMANDS', 'OFFER', 'INVITATION', 'CALL', 'CALLS', 'REACTION', 'OBJECTIONS', 'THREAT', 'THREATS', 'AID', 'HELP']);
 const AUX_OR_VERB_HINT = /^(is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|shall|does|did|do|also|again|then|now|not|never|still|already|today|yesterday)$/i;
 const CLAUSE_START = new Set([',', ';', ':', '“', '"', '‘', '(', '–', '—', 'and', 'but', 'while', 'as', 'after', 'because', 'when', 'since', 'that', 'which', 'who', 'although', 'if']);
