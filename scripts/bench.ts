@@ -11,8 +11,9 @@ import { REPO_ROOT } from './data-path.ts';
 
 const BENCHES = [
   ['language', 'bench-language.ts', 'tokenize + tag + parse vs wink-nlp'],
+  ['parser', 'bench-parser.ts', 'parser alone'],
   ['time', 'bench-time.ts', 'time stage alone'],
-  ['ner', 'bench-ner.ts', 'NER model'],
+  ['entities', 'entities-bench.ts', 'entities stage with and without NER'],
   ['events', 'bench-events.ts', 'event coding on top of the parse'],
   ['store', 'bench-store.ts', 'ingest articles/s and query latency on 1M events'],
 ] as const;
