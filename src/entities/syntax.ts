@@ -2,7 +2,7 @@
  * Grammatical roles of a word span, from the dependency layer when the parser filled it and from
  * word-order cues otherwise (the stage must work on tokens alone).
  */
-import type { SentenceView } from './model.ts';
+import type { SentenceView, WorkMention } from './model.ts';
 
 const LOCATIVE_PREP = new Set(['IN', 'AT', 'NEAR', 'INTO', 'OUTSIDE', 'AROUND', 'ACROSS', 'INSIDE', 'WITHIN', 'THROUGHOUT', 'VIA', 'TO', 'TOWARD', 'TOWARDS', 'ONTO', 'NORTH', 'SOUTH', 'EAST', 'WEST', 'OF']);
 /** Nouns after which "from X" names a source of a decision rather than a place ("approval from Washington", "a go-ahead from Ankara"). */
@@ -80,4 +80,18 @@ export function isAgentive(view: SentenceView, w0: number, w1: number): boolean 
     return prev.key === 'BY' || (before !== undefined && AGENTIVE_FROM_NOUNS.has(before.key));
   }
   return false;
+}
+
+/** A work mention over words [w0, w1) of the sentence, with its subject flag. */
+export function workMention(view: SentenceView, w0: number, w1: number, kind: WorkMention['kind'], confidence: number): WorkMention {
+  return {
+    start: view.words[w0]!.start,
+    end: view.words[w1 - 1]!.end,
+    sentence: view.index,
+    w0,
+    w1,
+    kind,
+    subject: isSubject(view, w0, w1),
+    confidence,
+  };
 }

@@ -10,26 +10,13 @@ import { codeAt, type ActorRecord } from '../gazetteer/tabari.ts';
 import { titleBefore } from '../recognize/candidates.ts';
 import type { Candidate, SentenceView, WorkEntity, WorkMention, Workspace } from '../model.ts';
 import { addMention } from '../model.ts';
-import { isAgentive, isLocative, isSubject } from '../syntax.ts';
+import { isAgentive, isLocative, isSubject, workMention as mention } from '../syntax.ts';
 import { variantKey } from './variants.ts';
 
 const SUFFIXES = new Set(['JR', 'JR.', 'SR', 'SR.', 'II', 'III', 'IV']);
 
 function newEntity(cls: WorkEntity['cls'], type: EntityType, name: string, confidence: number): WorkEntity {
   return { cls, type, name, mentions: [], titles: [], confidence, sources: new Set() };
-}
-
-function mention(view: SentenceView, w0: number, w1: number, kind: WorkMention['kind'], confidence: number): WorkMention {
-  return {
-    start: view.words[w0]!.start,
-    end: view.words[w1 - 1]!.end,
-    sentence: view.index,
-    w0,
-    w1,
-    kind,
-    subject: isSubject(view, w0, w1),
-    confidence,
-  };
 }
 
 function surfaceOf(view: SentenceView, w0: number, w1: number, text: string): string {

@@ -4,9 +4,9 @@
  * dictionaries, dated) or title matches the role noun and whose affiliation is the modifier.
  */
 import type { Gazetteer, NominalConstraint, NominalRule, RoleNoun } from '../gazetteer/index.ts';
-import type { SentenceView, WorkEntity, WorkMention, Workspace } from '../model.ts';
+import type { SentenceView, WorkEntity, Workspace } from '../model.ts';
 import { addMention } from '../model.ts';
-import { isSubject } from '../syntax.ts';
+import { workMention as mentionOf } from '../syntax.ts';
 
 const ARMED = /^(IMG|[A-Z]{3}(REB|INS|UAF|SEP)|[A-Z]{3}[A-Z]{3}(REB|INS|UAF))/;
 const COMPANY = /^(MNC|[A-Z]{3}BUS)/;
@@ -64,18 +64,6 @@ function lastBefore(ws: Workspace, pos: number, ok: (e: WorkEntity) => boolean):
   return best;
 }
 
-function mentionOf(view: SentenceView, w0: number, w1: number, kind: WorkMention['kind'], confidence: number): WorkMention {
-  return {
-    start: view.words[w0]!.start,
-    end: view.words[w1 - 1]!.end,
-    sentence: view.index,
-    w0,
-    w1,
-    kind,
-    subject: isSubject(view, w0, w1),
-    confidence,
-  };
-}
 
 /** The entity a modifier word range names (a country, an organisation…), if any. */
 function entityAtWords(ws: Workspace, view: SentenceView, w0: number, w1: number): WorkEntity | undefined {
