@@ -86,9 +86,16 @@ export function addNorp(gaz: Gazetteer, words: readonly string[], spans: NerSpan
 
 // ---------------------------------------------------------------- UNER-EWT (IOB2)
 
-/** UNER-EWT: PER -> PERSON, ORG -> ORG, LOC -> placeType(); demonyms added as NORP when `norp`. */
-export function readUner(file: string, gaz: Gazetteer, norp = true): NerSentence[] {
-  const out: NerSentence[] = [];
+/** One IOB2 sentence: its words and the raw typed spans (`PER`, `ORG`, `LOC`, …). */
+interface Iob2Sentence {
+  readonly doc: string;
+  readonly words: string[];
+  readonly spans: { start: number; end: number; ty: string }[];
+}
+
+/** Read an IOB2 file (index, token, tag columns; `# newdoc id =` comments) into sentences. */
+function readIob2(file: string): Iob2Sentence[] {
+  const out: Iob2Sentence[] = [];
   let doc = '';
   for (const block of readFileSync(file, 'utf8').split(/\n\s*\n/)) {
     const words: string[] = [];
@@ -102,52 +109,41 @@ export function readUner(file: string, gaz: Gazetteer, norp = true): NerSentence
       tags.push(cols[2]!);
     }
     if (words.length === 0) continue;
-    const spans: NerSpan[] = [];
+    const spans: { start: number; end: number; ty: string }[] = [];
     for (let i = 0; i < tags.length; i++) {
       const tag = tags[i]!;
       if (!tag.startsWith('B-') && !tag.startsWith('I-')) continue;
       const ty = tag.slice(2);
       let j = i + 1;
       while (j < tags.length && tags[j] === 'I-' + ty) j++;
-      const type: NerType | null =
-        ty === 'PER' ? 'PERSON' : ty === 'ORG' ? 'ORG' : ty === 'LOC' ? placeType(gaz, words.slice(i, j)) : null;
-      if (type) spans.push({ start: i, end: j, type });
+      spans.push({ start: i, end: j, ty });
       i = j - 1;
     }
-    out.push({ doc, words, spans: norp ? addNorp(gaz, words, spans) : spans });
+    out.push({ doc, words, spans });
   }
   return out;
 }
 
+/** UNER-EWT: PER -> PERSON, ORG -> ORG, LOC -> placeType(); demonyms added as NORP when `norp`. */
+export function readUner(file: string, gaz: Gazetteer, norp = true): NerSentence[] {
+  return readIob2(file).map(({ doc, words, spans: raw }) => {
+    const spans: NerSpan[] = [];
+    for (const { start, end, ty } of raw) {
+      const type: NerType | null =
+        ty === 'PER' ? 'PERSON' : ty === 'ORG' ? 'ORG' : ty === 'LOC' ? placeType(gaz, words.slice(start, end)) : null;
+      if (type) spans.push({ start, end, type });
+    }
+    return { doc, words, spans: norp ? addNorp(gaz, words, spans) : spans };
+  });
+}
+
 /** UNER gold as coarse PER/ORG/LOC spans for scoring (no mapping, no NORP). */
 export function readUnerCoarse(file: string): { words: string[]; doc: string; gold: CoarseSpan[] }[] {
-  const out: { words: string[]; doc: string; gold: CoarseSpan[] }[] = [];
-  let doc = '';
-  for (const block of readFileSync(file, 'utf8').split(/\n\s*\n/)) {
-    const words: string[] = [];
-    const tags: string[] = [];
-    for (const line of block.split('\n')) {
-      if (line.startsWith('# newdoc id = ')) doc = line.slice(14).trim();
-      if (!line || line.startsWith('#')) continue;
-      const cols = line.split('\t');
-      if (cols.length < 3 || !/^\d+$/.test(cols[0]!)) continue;
-      words.push(cols[1]!);
-      tags.push(cols[2]!);
-    }
-    if (words.length === 0) continue;
-    const gold: CoarseSpan[] = [];
-    for (let i = 0; i < tags.length; i++) {
-      const tag = tags[i]!;
-      if (!tag.startsWith('B-') && !tag.startsWith('I-')) continue;
-      const ty = tag.slice(2);
-      let j = i + 1;
-      while (j < tags.length && tags[j] === 'I-' + ty) j++;
-      if (ty === 'PER' || ty === 'ORG' || ty === 'LOC') gold.push({ start: i, end: j, type: ty });
-      i = j - 1;
-    }
-    out.push({ words, doc, gold });
-  }
-  return out;
+  return readIob2(file).map(({ doc, words, spans }) => ({
+    words,
+    doc,
+    gold: spans.flatMap(({ start, end, ty }) => (ty === 'PER' || ty === 'ORG' || ty === 'LOC' ? [{ start, end, type: ty }] : [])),
+  }));
 }
 
 export type CoarseType = 'PER' | 'ORG' | 'LOC';
