@@ -15,6 +15,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../src/index.ts';
+import { SHARED_DIR } from './data-path.ts';
 import type { Document, Quote, Span } from '../src/core/document.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -175,7 +176,7 @@ function evalFixtures(split: string): Record<string, Record<string, number>> {
 
 /** The reference article: its gold lists quotes by surface text and speaker name. */
 function evalExample(): Record<string, Record<string, number>> {
-  const exDir = '/work/shared/examples';
+  const exDir = join(SHARED_DIR, 'examples');
   const base = 'dpa-2020-02-12-nato-iraq';
   const raw = readFileSync(join(exDir, `${base}.txt`), 'utf8');
   const gold = JSON.parse(readFileSync(join(exDir, `${base}.gold.json`), 'utf8')) as {
