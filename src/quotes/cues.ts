@@ -67,6 +67,10 @@ function scanCues(text: string, start: number, end: number, syn: Syntax): Cue[] 
       else if (l && CHARACTERISING_LEMMA_SET.has(l)) charLemma = l;
     }
     if (!lemma && !charLemma) continue;
+    // “the number of confirmed deaths”, “an announced visit”: a participle the parse attaches to a noun as
+    // its modifier describes the noun; it does not introduce what someone said. (After a comma the parse
+    // often reads an inverted attribution, “…, reported officials”, that way: the text decides there.)
+    if (syn.parsed && !/ing$/.test(w.lower) && !/,\s*$/.test(text.slice(Math.max(start, w.start - 3), w.start)) && isAttributive(syn, syn.tokenAt(w.start))) continue;
     if (lemma === 'read' && !(text[w.end] === ':' || /^\s*["“„«]/u.test(text.slice(w.end, w.end + 3)))) continue;
     // The tagger settles noun/verb ambiguous forms (“reports”, “post”); for unambiguous verb forms its
     // errors (“statement read "…"” tagged as a noun) would cost more than they save.
@@ -119,6 +123,14 @@ function scanCues(text: string, start: number, end: number, syn: Syntax): Cue[] 
     out.push({ start: w.start, end: w.end, lemma: (lemma ?? charLemma)!, kind: lemma ? 'verb' : 'characterising' });
   }
   return out;
+}
+
+/** A word the parse makes an adjectival modifier of a noun that follows it. */
+function isAttributive(syn: Syntax, t: number): boolean {
+  const tok = t >= 0 ? syn.token(t) : undefined;
+  if (!tok || tok.deprel !== 'amod') return false;
+  const h = syn.headOf(t);
+  return h !== undefined && h > t;
 }
 
 const CITED_AS = /\b(?:cited|quoted)\s+([^,]+?)(?:,[^,]*,)?\s+as\s*$/u;

@@ -139,7 +139,9 @@ function reported(ctx: TextContext, sentence: Span, cue: Cue): Candidate | undef
   // “…, saying there was …”: a participle after a comma takes the main clause's subject.
   const participle = /ing$/.test(text.slice(cue.start, cue.end)) && /,\s*$/.test(text.slice(sentence.start, cue.start));
   const subject = participle || coordinated ? coordinatedSubject(ctx, sentence, cue) : subjectOfCue(text, clauseStart, cue, ctx.syn);
-  const cueFirst = subject ? cueFirstContent(ctx, sentence, cue) : undefined;
+  const cueFirstRaw = subject ? cueFirstContent(ctx, sentence, cue) : undefined;
+  // “…, reporting 37,542 deaths”: a figure with no verb after it is the cue's object, not a clause.
+  const cueFirst = cueFirstRaw && !cueFirstRaw.mixed && /^\d/.test(text.slice(cueFirstRaw.span.start, cueFirstRaw.span.start + 1)) && !hasVerb(ctx, cueFirstRaw.span) ? undefined : cueFirstRaw;
   if (subject && cueFirst && (!QUOTE_ONLY_VERBS.has(cue.lemma) || cueFirst.afterThat || cueFirst.mixed || participle)) {
     return { kind: cueFirst.mixed ? 'mixed' : 'indirect', content: cueFirst.span, cue, speakerMention: subject, confidence: 0.75, via: 'cue-first' };
   }
@@ -205,6 +207,17 @@ const PRONOUN_SUBJ = /^(?:he|she|they|we|it|i)$/;
 const FINITE_HINT = /^(?:is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|may|might|must|shall|should|ought|won't|can't|don't|doesn't|didn't|isn't|aren't|wasn't|weren't|hasn't|haven't|hadn't|wouldn't|couldn't|said|made|went|came|took|gave|got|became|began|left|found|felt|kept|held|saw|ran|met|told|thought|knew|won|lost|sold|paid|built|sent|spent|brought|bought|fell|rose|hit|cut|put|set|led|shot|struck|fought|stood|wore|needs|wants|remains|seems|means|plans|hopes)$/;
 
 /** Whether a stretch contains a finite verb: from the tagger when present, else from word shapes. */
+/** Any verb in the span: a tagged VERB/AUX, else a finite-looking word. */
+function hasVerb(ctx: TextContext, span: Span): boolean {
+  if (ctx.syn.tagged) {
+    for (const w of wordsIn(ctx.text, span.start, span.end)) {
+      const u = ctx.syn.token(ctx.syn.tokenAt(w.start))?.upos;
+      if (u === 'VERB' || u === 'AUX') return true;
+    }
+  }
+  return hasFiniteVerb(ctx, span);
+}
+
 export function hasFiniteVerb(ctx: TextContext, span: Span): boolean {
   const ws = wordsIn(ctx.text, span.start, span.end);
   // The tagger adds verbs the word shapes miss (“the stores fill …”); it misses some itself
@@ -334,7 +347,8 @@ function contentFirst(ctx: TextContext, sentence: Span, cue: Cue): Candidate | u
   if (afterCue !== cue.end) {
     // Inverted “…, said X”: X is a short noun phrase and what precedes the comma is a clause.
     const sw = wordsIn(text, speaker.start, speaker.end);
-    if (sw.length > 8 || hasFiniteVerb(ctx, speaker) || /^(?:that|a|an|this|these|those|it|its|their|his|her)$/.test(sw[0]!.lower)) return undefined;
+    // “…, reporting 37,542 deaths”: a figure after the verb is its object, not a speaker.
+    if (sw.length > 8 || /^\d/.test(sw[0]!.w) || hasFiniteVerb(ctx, speaker) || /^(?:that|a|an|this|these|those|it|its|their|his|her)$/.test(sw[0]!.lower)) return undefined;
     if (!hasFiniteVerb(ctx, { start: sentence.start, end: comma })) return undefined;
   }
   // An aside after a dash (“they said Sunday — murder carrying …”) is not part of the attribution.
