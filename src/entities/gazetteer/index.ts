@@ -133,6 +133,7 @@ export const DEFAULT_ACTOR_FILES: readonly string[] = [
   'cameo/Phoenix.International.actors.txt',
   'cameo/Phoenix.MilNonState.actors.txt',
   'cameo/dateline.supplement.actors.txt',
+  'cameo/dateline.leaders.actors.txt',
 ];
 
 function rows(tsv: string | undefined): string[][] {
