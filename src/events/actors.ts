@@ -99,3 +99,19 @@ export function actorLists(mentions: readonly ActorMention[]): { ids: string[]; 
   }
   return { ids, codes };
 }
+
+/** Actors already in a role, to keep out of the other one. */
+export interface ActorSet {
+  has(m: ActorMention): boolean;
+}
+
+/**
+ * The same actor: the same entity, unless the mention has a more specific code of its own ("Serbian
+ * authorities" SRBGOV after "Serbia" SRB: one entity for the entity layer, two actors). A pronoun, or
+ * a bare country after its government ("French" after "a French minister"), is the same actor.
+ */
+export function actorSet(ms: readonly ActorMention[]): ActorSet {
+  return {
+    has: (m) => ms.some((s) => s.entity === m.entity && (m.kind === 'pronoun' || !m.code || !s.code || s.code.startsWith(m.code))),
+  };
+}

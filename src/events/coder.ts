@@ -5,7 +5,7 @@
  * has one and a shallow, TABARI-like reading of the token sequence when it does not.
  */
 import type { Document, EventRecord, DateBasis, Span } from '../core/document.ts';
-import { actorLists, flattenMentions, indexMentions, type ActorMention, type MentionIndex } from './actors.ts';
+import { actorLists, actorSet, flattenMentions, indexMentions, type ActorMention, type MentionIndex } from './actors.ts';
 import { attachLocation, attachTimex, quoteAtOffset, sentenceTimexes } from './attach.ts';
 import { codeFacts, loadCameoTables, type CameoTables } from './cameo.ts';
 import { classOf, composeCode, recodeOwn, type ComposeClass, type ComposeMood } from './dictionary/compose.ts';
@@ -13,7 +13,7 @@ import { loadLexicon, type Lexicon } from './dictionary/index.ts';
 import { bareCode, bestPattern, lookupTrigger, sentenceWords, type TriggerMatch } from './match.ts';
 import { entitiesWithFallback, withFallback, type FallbackLexicon } from './fallback.ts';
 import { conditionApplies, findConditions, insideCondition, modalityDep, modalityShallow, type Condition } from './modality.ts';
-import { nounRolesDep, nounRolesShallow, objectActors, subjectOf, verbRolesDep, verbRolesShallow, type Roles } from './roles.ts';
+import { hasPassiveMarker, nounRolesDep, nounRolesShallow, objectActors, subjectOf, verbRolesDep, verbRolesShallow, type Roles } from './roles.ts';
 import { baseRel, childrenWith, isBoundary, isPreposition, PREPOSITIONS, sentenceView, shallowClause, subtree, type SentenceView } from './syntax.ts';
 
 export interface CoderConfig {
@@ -81,6 +81,17 @@ function looksNominal(v: SentenceView, i: number, ix: MentionIndex): boolean {
   return (ix.byToken[i - 1]?.length ?? 0) > 0 || (prev2 !== undefined && DETERMINERS.has(prev2));
 }
 
+const NOMINAL_SLOTS = new Set(['obj', 'iobj', 'nsubj', 'obl', 'nmod', 'appos']);
+/**
+ * "rejected a U.S. request to interrogate", "North Korea's consistent demand to sever": a noun with
+ * its own modifiers, or in an argument slot of a verb, is a noun even before "to" + verb.
+ */
+function nounPhraseHead(v: SentenceView, i: number): boolean {
+  if (!v.hasDeps) return false;
+  if (NOMINAL_SLOTS.has(baseRel(v.deprel[i]!))) return true;
+  return childrenWith(v, i, ['det', 'nmod:poss', 'amod', 'compound']).some((c) => c < i);
+}
+
 function verbCandidate(v: SentenceView, i: number): boolean {
   if (v.hasPos) return v.upos[i] === 'VERB';
   return !isCapitalizedMid(v, i) && !strongNominal(v, i);
@@ -114,7 +125,9 @@ function shallowWindows(v: SentenceView, t: number, kind: 'verb' | 'noun'): { pr
   const post: number[] = [];
   for (let k = t + 1; k <= Math.min(last, t + (kind === 'noun' ? 8 : 25)); k++) {
     // The trigger's own phrase ends where another verb's begins.
-    if (kind === 'verb' && k > t + 1 && (v.hasPos ? v.upos[k] === 'VERB' : v.upper[k - 1] === 'TO' && !DETERMINERS.has(v.upper[k]!))) break;
+    // An adjectival participle ("cancelled a planned visit") is part of the phrase.
+    const adjectival = v.hasDeps && v.deprel[k] === 'amod';
+    if (kind === 'verb' && k > t + 1 && !adjectival && (v.hasPos ? v.upos[k] === 'VERB' : v.upper[k - 1] === 'TO' && !DETERMINERS.has(v.upper[k]!))) break;
     // A new clause ("… said it would attack …", "… that …") begins with a subject pronoun, a modal or "that".
     if (kind === 'verb' && CLAUSE_OPENERS.has(v.upper[k]!)) break;
     post.push(k);
@@ -252,7 +265,7 @@ function candidatesFor(v: SentenceView, ix: MentionIndex, lex: Lexicon): Map<num
       continue;
     }
     // "allies plan to …": a governor read as a noun by the tagger is a verb before "to" + verb, unless a determiner says otherwise.
-    const governorNoun = v.hasPos && v.upos[i] === 'NOUN' && v.upper[i + 1] === 'TO' && v.upos[i + 2] === 'VERB' && !DETERMINERS.has(v.upper[i - 1] ?? 'THE') && classOf(lex.compose, v.lemma[i]!, null) !== null;
+    const governorNoun = v.hasPos && v.upos[i] === 'NOUN' && v.upper[i + 1] === 'TO' && v.upos[i + 2] === 'VERB' && !DETERMINERS.has(v.upper[i - 1] ?? 'THE') && classOf(lex.compose, v.lemma[i]!, null) !== null && !nounPhraseHead(v, i);
     if (verbCandidate(v, i) || governorNoun) {
       const m = lookupTrigger(lex.verbs, v, i);
       if (m) {
@@ -378,7 +391,10 @@ function suppressConsumedNouns(v: SentenceView, cands: Map<number, Candidate>): 
     if (v.hasDeps) {
       const h = v.head[n.token]!;
       const rel = baseRel(v.deprel[n.token]!);
-      if (h >= 0 && (rel === 'obj' || rel === 'iobj') && emitted.some((e) => e.anchors.includes(h))) n.suppressed = true;
+      // "agreed to US mediation", "conceded to demands", "insisted on its demands": what the verb's
+      // event responds to is its content, as an object is.
+      const contentObl = rel === 'obl' && childrenWith(v, n.token, ['case']).some((k) => v.upper[k] === 'TO' || v.upper[k] === 'ON');
+      if (h >= 0 && (rel === 'obj' || rel === 'iobj' || contentObl) && emitted.some((e) => e.anchors.includes(h))) n.suppressed = true;
     } else {
       for (const e of emitted) {
         if (e.token < n.token && n.token - e.token <= 4) {
@@ -422,7 +438,10 @@ function rolesOf(v: SentenceView, ix: MentionIndex, c: Candidate): Roles {
       // "X made no demands", "X staged a protest": the subject of the verb the noun depends on.
       const h = v.hasDeps ? v.head[c.token]! : -1;
       const rel = v.hasDeps ? baseRel(v.deprel[c.token]!) : '';
-      if (h >= 0 && v.upos[h] === 'VERB' && (rel === 'obj' || rel === 'obl')) {
+      // Only an argument of the verb ("staged rallies", "called for talks"), not a circumstance of it
+      // ("agreed to mediation in the final status talks").
+      const circumstance = rel === 'obl' && childrenWith(v, c.token, ['case']).some((k) => CIRCUMSTANCE_PREPS.has(v.upper[k]!));
+      if (h >= 0 && v.upos[h] === 'VERB' && (rel === 'obj' || rel === 'obl') && !circumstance) {
         r.source = subjectOf(v, ix, h).actors.filter((m) => !r.target.some((t) => t.entity === m.entity));
       }
       if (r.source.length === 0) {
@@ -447,21 +466,31 @@ function rolesOf(v: SentenceView, ix: MentionIndex, c: Candidate): Roles {
   if (dep.source.length > 0 && dep.target.length > 0) return dep;
   // A parse error (a quote mark read as the subject, a possessive attached to the verb) leaves a role
   // empty: the shallow reading of the clause fills it, without undoing what the parse found.
-  const passive = childrenWith(v, c.token, ['nsubj:pass', 'aux:pass']).length > 0;
+  const passive = childrenWith(v, c.token, ['nsubj:pass', 'aux:pass']).length > 0 && hasPassiveMarker(v, c.token);
   if (passive) {
     // "is opposed to", "is prepared to", "were engaged in": adjectival, the subject is the one acting.
     const next = v.upper[c.token + 1];
     if (dep.source.length === 0 && next !== undefined && ['TO', 'IN', 'WITH', 'ABOUT', 'ON'].includes(next)) {
-      const objects = objectActors(v, ix, c.token, new Set(dep.target.map((m) => m.entity)), true);
+      const objects = objectActors(v, ix, c.token, actorSet(dep.target), true);
       return { source: dep.target, target: objects };
     }
     return dep;
   }
   const shallow = verbRolesShallow(v, ix, c.token, last);
-  const taken = new Set(dep.target.map((m) => m.entity));
+  const taken = actorSet(dep.target);
+  const own = actorSet(dep.source);
+  const source = dep.source.length > 0 ? dep.source : shallow.source;
+  let target = dep.target;
+  if (dep.source.length === 0 && target.length > 0 && target.every((m) => actorSet(source).has(m))) {
+    // "European Community foreign ministers agreed …" with the name misparsed as an oblique: the
+    // parse's "target" is the source the word sequence found; look for the target again without it.
+    const skip = actorSet(source);
+    target = objectActors(v, ix, c.token, skip, true);
+    if (target.length === 0 && c.complement !== null) target = objectActors(v, ix, c.complement, skip, true);
+  }
   return {
-    source: dep.source.length > 0 ? dep.source : shallow.source,
-    target: dep.target.length > 0 ? dep.target : shallow.target.filter((m) => !taken.has(m.entity) && !dep.source.some((x) => x.entity === m.entity)),
+    source,
+    target: target.length > 0 ? target : shallow.target.filter((m) => !taken.has(m) && !own.has(m)),
   };
 }
 
@@ -558,6 +587,11 @@ export function codeDocument(doc: Document, config: CoderConfig): EventRecord[] 
     for (const c of [...cands.values()].sort((a, b) => a.token - b.token)) {
       if (c.suppressed || c.code === null) continue;
       if (c.kind === 'verb' && c.composedBy === null && (participialAdjunct(v, c.token) || backgroundVerb(v, c.token))) continue;
+      // "riot police", "invasion forces", "aid groups": an event noun naming what a group of people is
+      // for modifies an agent noun; it is no event ("a mediation mission" still is one).
+      if (c.kind === 'noun' && v.hasDeps && v.deprel[c.token] === 'compound' && config.fallback && agentNoun(v, v.head[c.token]!, config.fallback)) continue;
+      // "the strike they have been planning": a relative clause on an event noun describes that event.
+      if (c.kind === 'verb' && v.hasDeps && v.deprel[c.token] === 'acl:relcl' && cands.get(v.head[c.token]!)?.kind === 'noun') continue;
       const trig = v.tokens[c.token]!;
       const fromPattern = c.hasPattern || c.composedBy !== null;
       // Reporting verbs are attributions (the quotes layer), not events, unless a pattern codes them.
@@ -602,9 +636,13 @@ export function codeDocument(doc: Document, config: CoderConfig): EventRecord[] 
         dateBasis = 'reference';
       }
       const place = attachLocation(v, ix, c.anchors);
+      // No participant as target: the place the event happened at stands for it ("extend the curfew
+      // in Abidjan", "a rally in Lagos"), as TABARI and PETRARCH take the first actor of the verb
+      // phrase, places included. The event's location is reported as well.
+      if (roles.target.length === 0 && place?.code && !roles.source.some((m) => m.entity === place.entity)) roles = { source: roles.source, target: [place] };
       const src = actorLists(roles.source);
-      const srcKeys = new Set(roles.source.map((m) => m.entity));
-      const tgt = actorLists(roles.target.filter((m) => !srcKeys.has(m.entity)));
+      const srcKeys = actorSet(roles.source);
+      const tgt = actorLists(roles.target.filter((m) => !srcKeys.has(m)));
       const trigger: Span = { start: trig.start, end: trig.end };
       const ev: EventRecord = {
         id: `v${events.length + 1}`,
@@ -631,7 +669,7 @@ export function codeDocument(doc: Document, config: CoderConfig): EventRecord[] 
       sentenceEvents.push(ev);
     }
     const min = config.minConfidence ?? 0;
-    for (const ev of dedupeSameAction(dropPurposes(v, sentenceEvents))) {
+    for (const ev of dedupeSameAction(dropElaborations(v, dropStatedContent(v, dropTrailingAdverbials(v, dropPurposes(v, sentenceEvents)))))) {
       if ((ev.confidence ?? 1) < min) continue;
       events.push({ ...ev, id: `v${events.length + 1}` });
     }
@@ -650,6 +688,95 @@ function dropPurposes(v: SentenceView, evs: readonly EventRecord[]): EventRecord
     if (t < 1 || v.upper[t - 1] !== 'TO') return true;
     if (v.hasDeps && !['advcl', 'acl'].includes(baseRel(v.deprel[t]!))) return true;
     return !evs.some((o) => o !== e && o.trigger.start < e.trigger.start);
+  });
+}
+
+/**
+ * "shelled Juba …, killing about 20 people", "launched rocket fire …, killing or wounding 50",
+ * "killed 46 civilians in an attack on a village": a subjectless participle after a comma (and what
+ * is coordinated with it) or an event noun in an adverbial of the verb, of the same kind as the
+ * event before it, is that event's result or its name, not a second action. A participle of
+ * another kind ("opened fire …, killing one person and arresting 12") stays an event.
+ */
+function dropElaborations(v: SentenceView, evs: readonly EventRecord[]): EventRecord[] {
+  if (!v.hasDeps || evs.length < 2) return [...evs];
+  const tokenOf = (e: EventRecord): number => v.tokens.findIndex((t) => t.start === e.trigger.start);
+  const byToken = new Map(evs.map((e) => [tokenOf(e), e] as const));
+  const sameKind = (a: EventRecord, b: EventRecord): boolean => (a.plover !== undefined || b.plover !== undefined ? a.plover === b.plover : a.root === b.root);
+  const drop = new Set<EventRecord>();
+  const adjunct = (t: number): boolean =>
+    v.tokens[t]!.xpos === 'VBG' && v.upper[t - 1] === ',' && childrenWith(v, t, ['nsubj', 'nsubj:pass', 'aux', 'mark']).length === 0;
+  for (const [t, e] of byToken) {
+    const earlier = evs.filter((o) => o !== e && o.trigger.start < e.trigger.start && sameKind(o, e));
+    if (earlier.length === 0) continue;
+    let k = t;
+    // "killing or wounding 50": the second participle is coordinated with the first.
+    if (baseRel(v.deprel[t]!) === 'conj' && v.tokens[t]!.xpos === 'VBG' && v.head[t]! >= 0) k = v.head[t]!;
+    if (adjunct(k)) {
+      drop.add(e);
+      continue;
+    }
+    const h = v.head[t]!;
+    const head = h >= 0 ? byToken.get(h) : undefined;
+    if (v.upos[t] === 'NOUN' && head && head.trigger.start < e.trigger.start && sameKind(head, e) && baseRel(v.deprel[t]!) === 'obl' && childrenWith(v, t, ['case']).some((c) => v.upper[c] === 'IN' || v.upper[c] === 'DURING')) drop.add(e);
+  }
+  return evs.filter((e) => !drop.has(e));
+}
+
+/** Subordinators that open a clause of time, manner or reason after the main one. */
+const TRAILING_SUBORDINATORS = new Set(['AS', 'AFTER', 'UNTIL', 'WHEN', 'WHILE', 'BECAUSE', 'ALTHOUGH', 'THOUGH', 'WHEREAS', 'ONCE']);
+
+/**
+ * "… threatened to impose restrictions as the leaders of the two countries sought to ease tensions",
+ * "demanded elections after a special court cleared him", "… until their demands are met": a verb
+ * after a subordinator and its subject, following an event already coded, is in an adverbial clause
+ * of that event (whatever the parse made of it), not a second event.
+ */
+function dropTrailingAdverbials(v: SentenceView, evs: readonly EventRecord[]): EventRecord[] {
+  if (!v.hasPos || evs.length < 2) return [...evs];
+  const tokenOf = (e: EventRecord): number => v.tokens.findIndex((t) => t.start === e.trigger.start);
+  return evs.filter((e) => {
+    const t = tokenOf(e);
+    if (v.upos[t] !== 'VERB') return true;
+    // A gerund is no clause of its own: "after five days of fighting" is a phrase.
+    if (v.tokens[t]!.xpos === 'VBG' && v.upos[t - 1] !== 'AUX') return true;
+    for (let k = t - 1; k >= Math.max(0, t - 10); k--) {
+      const u = v.upper[k]!;
+      if (TRAILING_SUBORDINATORS.has(u)) {
+        // "as well as", "such as", "as a result": not a clause; the subject must stand between.
+        if (k === t - 1 || v.upper[k + 1] === 'WELL' || v.upper[k - 1] === 'SUCH') return true;
+        const start = v.tokens[k]!.start;
+        return !evs.some((o) => o !== e && o.trigger.start < start);
+      }
+      if (isBoundary(v, k) || u === ',' || v.upos[k] === 'VERB' || u === 'THAT' || u === 'WHO' || u === 'WHICH') return true;
+    }
+    return true;
+  });
+}
+
+const STATEMENT_ROOTS = new Set(['10', '11', '12', '13']);
+const REPORTING = new Set(['SAY', 'ADD', 'ARGUE', 'CLAIM', 'INSIST', 'EXPLAIN', 'STRESS', 'NOTE']);
+
+/**
+ * "warned that police will no longer tolerate rallies", "refused to meet him …, saying he would only
+ * welcome him in Jerusalem": a clause that is what a demand, accusation, rejection or threat says, or
+ * what a participle of saying adds to an event, is that event's content, already coded with it.
+ */
+function dropStatedContent(v: SentenceView, evs: readonly EventRecord[]): EventRecord[] {
+  if (!v.hasDeps || evs.length < 2) return [...evs];
+  const tokenOf = (e: EventRecord): number => v.tokens.findIndex((t) => t.start === e.trigger.start);
+  const byToken = new Map(evs.map((e) => [tokenOf(e), e] as const));
+  return evs.filter((e) => {
+    const t = tokenOf(e);
+    // "accused Darfur rebels of violating a ceasefire": what someone is accused of is the accusation's content.
+    if (v.upper[t - 1] === 'OF' && v.tokens[t]!.xpos === 'VBG' && evs.some((o) => o.root === '11' && o.trigger.start < e.trigger.start && t - v.tokens.findIndex((x) => x.start === o.trigger.start) <= 6)) return false;
+    if (baseRel(v.deprel[t]!) !== 'ccomp') return true;
+    const h = v.head[t]!;
+    if (h < 0) return true;
+    const gov = byToken.get(h);
+    if (gov && gov !== e && STATEMENT_ROOTS.has(gov.root)) return false;
+    const saying = v.tokens[h]!.xpos === 'VBG' && v.upper[h - 1] === ',' && REPORTING.has(v.lemma[h]!);
+    return !(saying && evs.some((o) => o !== e && o.trigger.start < v.tokens[h]!.start));
   });
 }
 
@@ -687,6 +814,20 @@ function contentNoun(v: SentenceView, n: number): boolean {
   return CONTENT_NOUNS.has(v.upper[n]!) || CONTENT_NOUNS.has(v.lemma[n]!);
 }
 
+/** A noun the agent dictionaries know as a kind of actor ("police", "forces", "groups"). */
+function agentNoun(v: SentenceView, h: number, fb: FallbackLexicon): boolean {
+  if (h < 0 || (v.upos[h] !== 'NOUN' && v.upos[h] !== 'PROPN')) return false;
+  return [v.upper[h]!, v.lemma[h]!].some((w) => (fb.gazetteer.agents.get([w])?.length ?? 0) > 0 || (fb.agents.get([w])?.length ?? 0) > 0);
+}
+
+/** Does the parse have a verb (or a predicate with a copula) at its root? */
+function verbalRoot(v: SentenceView): boolean {
+  const r = v.head.indexOf(-1);
+  if (r < 0) return false;
+  return v.upos[r] === 'VERB' || childrenWith(v, r, ['cop']).length > 0;
+}
+
+const CIRCUMSTANCE_PREPS = new Set(['IN', 'DURING', 'AMID', 'AFTER', 'BEFORE', 'SINCE', 'FOLLOWING', 'DESPITE']);
 const GERUND_PREPS = new Set(['OF', 'FOR', 'WITHOUT', 'BY', 'DESPITE', 'FROM', 'INSTEAD']);
 const ADVERBIAL_SUBORDINATORS = new Set(['WHEN', 'WHILE', 'AS', 'AFTER', 'BEFORE', 'SINCE', 'BECAUSE', 'ALTHOUGH', 'THOUGH', 'UNTIL', 'WHERE', 'WHEREAS', 'ONCE']);
 /** Nouns whose to-infinitive is their content, not an event ("a request to interrogate", "efforts to end"). */
@@ -711,6 +852,8 @@ function backgroundVerb(v: SentenceView, t: number): boolean {
   // "of" only after a verb: "guilty of violating", "days of fighting" still are the event.
   const prep = v.upper[t - 1] ?? '';
   if (part === 'VBG' && GERUND_PREPS.has(prep) && (prep !== 'OF' || (v.hasPos && v.upos[t - 2] === 'VERB'))) return true;
+  // "the decision of sending troops": the gerund is what a content noun is about.
+  if (part === 'VBG' && prep === 'OF' && t >= 2 && contentNoun(v, t - 2)) return true;
   // "Algeria's leading activist": a participle between a possessive and a noun is an adjective.
   if (part !== null && (v.upper[t - 1] === "'S" || v.upper[t - 1] === "'") && v.hasPos && ['NOUN', 'ADJ', 'PROPN'].includes(v.upos[t + 1] ?? '')) return true;
   if (v.hasDeps) {
@@ -719,13 +862,32 @@ function backgroundVerb(v: SentenceView, t: number): boolean {
     const hasObject = childrenWith(v, t, ['obj', 'iobj']).length > 0;
     // Adjectival only inside a noun phrase ("the besieged town"); after a name it is a misparsed verb ("… Heights threatened").
     if (rel === 'amod' && !hasObject && ['DET', 'ADJ', 'NUM', 'PRON', 'ADV'].includes(v.upos[t - 1] ?? '')) return true;
+    // A parse without a verbal root ("Israeli troops remained on alert …" read as a noun phrase) hangs
+    // the main verb on its subject as a participle: it is still the sentence's event.
+    if (baseRel(rel) === 'acl' && rel !== 'acl:relcl' && !verbalRoot(v) && v.head[t]! === t - 1 && ['root', 'nsubj'].includes(baseRel(v.deprel[t - 1]!))) return false;
     if (baseRel(rel) === 'acl' && rel !== 'acl:relcl') {
       const h = v.head[t]!;
       const toMark = childrenWith(v, t, ['mark']).some((m) => v.upper[m] === 'TO');
       if (toMark && h >= 0 && v.upos[h] === 'NOUN' && contentNoun(v, h)) return true;
       if (part === 'VBN' && !hasObject) return true;
+      // "UN inspectors probing suspect sites", "a demonstration calling for …", "a resolution
+      // censuring …": a present participle right after its noun says what the noun is or does; the
+      // sentence's event is the verb that noun belongs to.
+      if (part === 'VBG' && h === t - 1 && (v.upos[h] === 'NOUN' || v.upos[h] === 'PROPN') && childrenWith(v, t, ['nsubj', 'nsubj:pass', 'aux']).length === 0) return true;
     }
+    // "Newly appointed Palestinian Prime Minister …": a participle opening a noun phrase is an adjective.
+    if (part === 'VBN' && !hasObject && childrenWith(v, t, ['aux', 'aux:pass', 'nsubj', 'nsubj:pass']).length === 0 && (t === 0 || ['DET', 'ADV'].includes(v.upos[t - 1] ?? '')) && ['ADJ', 'NOUN', 'PROPN'].includes(v.upos[t + 1] ?? '')) return true;
     if (baseRel(rel) === 'advcl' && childrenWith(v, t, ['mark', 'advmod']).some((m) => ADVERBIAL_SUBORDINATORS.has(v.upper[m]!) && m < t)) return true;
+    // "weapons and equipment seized last year from …": a past participle right after its noun, with
+    // no auxiliary and no object, is a reduced relative even when the parse made the noun its subject.
+    // Only where the parse itself has the participle below another word: a main verb the tagger read
+    // as a participle ("The UN on Tuesday reduced …") is the sentence's root.
+    const h = v.head[t]!;
+    const below = baseRel(rel) === 'acl' || (baseRel(rel) === 'conj' && h >= 0 && childrenWith(v, h, ['obj']).some((o) => o > h && o < t));
+    if (below && part === 'VBN' && !hasObject && (v.upos[t - 1] === 'NOUN' || v.upos[t - 1] === 'PROPN') && childrenWith(v, t, ['aux', 'aux:pass', 'cop']).length === 0) {
+      const next = v.upos[t + 1];
+      if (next === undefined || !['DET', 'NUM', 'PRON', 'PROPN'].includes(next)) return true;
+    }
     return false;
   }
   const prev = v.upper[t - 1];

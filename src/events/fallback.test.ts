@@ -106,3 +106,22 @@ test('uncoded entities: coded by their dictionary name, persons by unambiguous s
   assert.equal(entityFallbackCode({ id: 'e1', name: 'EEC', type: 'ORG', code: 'X', mentions: [] }, lex), undefined);
   assert.equal(entityFallbackCode({ id: 'e1', name: 'EEC', type: 'GPE', mentions: [] }, lex), undefined);
 });
+
+// [name, type, code]: an uncoded organisation or titled person whose name begins with a country,
+// its demonym or a dictionary place belongs to that country, with an agent noun's sector.
+const PREFIX: [string, 'ORG' | 'PERSON', string | undefined][] = [
+  ['Nigerian Union of Teachers', 'ORG', 'NGA'],
+  ['The Montenegro Municipality Association', 'ORG', 'MNE'],
+  ['Iraqi Prime Minister Ali Hassan', 'PERSON', 'IRQGOV'],
+  // Negative cases: a person needs a title ("Jordan" may be a first name); no country, no code.
+  ['Jordan Peterson', 'PERSON', undefined],
+  ['Homeland Union', 'ORG', undefined],
+  ['Nigeria', 'ORG', undefined],
+];
+for (const [name, type, want] of PREFIX) {
+  test(`uncoded entity named after a country: ${name}`, () => {
+    const code = entityFallbackCode({ id: 'e1', name, type, mentions: [] }, lex, '2000-01-01');
+    if (want === undefined) assert.equal(code, undefined);
+    else assert.equal(code?.slice(0, want.length), want);
+  });
+}

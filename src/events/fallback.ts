@@ -98,7 +98,45 @@ export function entityFallbackCode(e: Entity, lex: FallbackLexicon, date?: strin
   if (exact) return hitsCode(exact, date);
   if (e.type === 'PERSON' && words.length === 1) return surnameCode(lex.gazetteer, words[0]!, date);
   if (e.type === 'NORP' && words.length === 1) return demonymCode(lex, words[0]!);
+  if (e.type === 'ORG' || e.type === 'PERSON') return countryPrefixCode(words[0] === 'THE' ? words.slice(1) : words, e.type, lex, date);
   return undefined;
+}
+
+/**
+ * "Nigerian Union of Teachers", "Montenegro Assembly", "Kyrgyz Prime Minister Nikolai Tanaev": a name
+ * that begins with a country, its demonym or a city of the dictionaries belongs to that country, with
+ * the sector of an agent noun in it. A person needs the agent noun (a title): "Jordan" may be a name.
+ */
+export function countryPrefixCode(words: readonly string[], type: 'ORG' | 'PERSON', lex: FallbackLexicon, date?: string): string | undefined {
+  if (words.length < 2) return undefined;
+  let country: string | undefined;
+  let end = 0;
+  for (const m of lex.gazetteer.places.matchesAt(words, 0)) {
+    const hit = m.values.find((h) => h.kind === 'demonym' || h.kind === 'country');
+    if (hit && (hit.kind === 'demonym' || hit.kind === 'country') && m.end > end) {
+      country = hit.country.cca3;
+      end = m.end;
+    }
+  }
+  if (!country) {
+    const own = lex.demonyms.get(words[0]!);
+    if (own) [country, end] = [own, 1];
+  }
+  if (!country) {
+    for (const m of lex.gazetteer.actors.matchesAt(words, 0)) {
+      const c = hitsCode(m.values, date);
+      if (c && c.length === 3 && m.end > end) [country, end] = [c, m.end];
+    }
+  }
+  if (!country || end >= words.length) return undefined;
+  for (let i = end; i < words.length; i++) {
+    const a = lex.gazetteer.agents.matchesAt(words, i)[0] ?? lex.agents.matchesAt(words, i)[0];
+    if (!a) continue;
+    const { code, position } = a.values[0]!;
+    // A prefix agent ("multinational …") says what kind of body it is, not whose: the country alone.
+    return position === 'suffix' ? country + code : country;
+  }
+  return type === 'ORG' ? country : undefined;
 }
 
 /** Country of a demonym or country name, singular or plural ("IRAQIS", "SERB"). */

@@ -69,7 +69,8 @@ export function lookupTrigger(dict: Dictionary, v: SentenceView, i: number): Tri
  */
 export function primaryEntry(entries: readonly Entry[]): Entry {
   let best = entries[0]!;
-  for (const e of entries) if (e.block.rank > best.block.rank) best = e;
+  // The latest file wins; within it, an entry with a code of its own over a bare one.
+  for (const e of entries) if (e.block.rank > best.block.rank || (e.block.rank === best.block.rank && best.code === null && e.code !== null)) best = e;
   return best;
 }
 

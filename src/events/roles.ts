@@ -3,7 +3,7 @@
  * agents, prepositional objects, control and relative clauses and coordination; the shallow path
  * takes the actor before the trigger in its clause and the first one after it, as TABARI did.
  */
-import { mentionAt, type ActorMention, type MentionIndex } from './actors.ts';
+import { actorSet, mentionAt, type ActorMention, type ActorSet, type MentionIndex } from './actors.ts';
 import { baseRel, childrenWith, shallowClause, type SentenceView } from './syntax.ts';
 
 export interface Roles {
@@ -37,12 +37,42 @@ export function phraseActors(v: SentenceView, ix: MentionIndex, h: number, depth
   return out;
 }
 
+/** The coded place a phrase is "of"/"in"/"from" ("the Albanians of southern Serbia", "an organization in Northern Ireland"). */
+function placeOfPhrase(v: SentenceView, ix: MentionIndex, h: number): ActorMention | undefined {
+  for (const c of childrenWith(v, h, ['nmod'])) {
+    if (!['OF', 'IN', 'FROM'].includes(caseOf(v, c) ?? '')) continue;
+    const m = (ix.byToken[c] ?? []).find((x) => x.code) ?? childrenWith(v, c, ['amod', 'compound', 'nmod:poss']).map((k) => (ix.byToken[k] ?? []).find((x) => x.code)).find((x) => x);
+    if (m) return m;
+  }
+  return undefined;
+}
+
 function ownActor(v: SentenceView, ix: MentionIndex, h: number): ActorMention | undefined {
   // A coded actor wins over an uncoded mention: the mention over the head, else an actor modifier
   // ("the country's parliament", "Iraqi troops", "the US-led coalition").
   const direct = ix.byToken[h] ?? [];
-  const coded = direct.find((m) => m.code);
-  if (coded) return coded;
+  let coded = direct.find((m) => m.code);
+  // "NATO-member Norway": a mention over only the first part of a hyphenated head is its modifier.
+  if (coded && coded.end < v.tokens[h]!.end && v.raw[h]!.includes('-')) {
+    const named = childrenWith(v, h, ['flat', 'compound', 'appos']).map((c) => (ix.byToken[c] ?? []).find((x) => x.code)).find((x) => x);
+    if (named) coded = named;
+  }
+  if (coded) {
+    if (coded.type === 'PERSON') {
+      // "Kenzo Oshima, the United Nations Emergency Relief Coordinator", "King Hassan of Morocco": the
+      // role or country the text gives outranks what a dictionary knows about the name.
+      const stated = childrenWith(v, h, ['appos']).map((c) => (ix.byToken[c] ?? []).find((x) => x.code && x.type !== 'PERSON') ?? childrenWith(v, c, ['compound', 'amod', 'nmod:poss', 'nmod']).map((k) => (ix.byToken[k] ?? []).find((x) => x.code && x.type !== 'PERSON')).find((x) => x)).find((x) => x);
+      const of = stated ?? childrenWith(v, h, ['nmod']).filter((c) => caseOf(v, c) === 'OF').map((c) => (ix.byToken[c] ?? []).find((x) => x.code && x.type === 'GPE')).find((x) => x);
+      if (of && of.code!.slice(0, 3) !== coded.code!.slice(0, 3)) return of;
+    }
+    // "Ethnic Albanians in south Serbia": a people named by a bare country code, located in a
+    // country, are coded by where they live (the CAMEO convention for ethnic groups).
+    if (coded.code!.length === 3 && (coded.type === 'NORP' || coded.entity.startsWith('#')) && /S$/.test(v.upper[h]!)) {
+      const place = childrenWith(v, h, ['nmod']).filter((c) => caseOf(v, c) === 'IN' || caseOf(v, c) === 'OF').map((c) => (ix.byToken[c] ?? []).find((x) => x.code && x.type === 'GPE')).find((x) => x);
+      if (place) return place;
+    }
+    return coded;
+  }
   let uncoded: ActorMention | undefined = direct[0];
   for (const rels of [['nmod:poss'], ['compound', 'flat', 'amod'], ['appos']]) {
     for (const c of childrenWith(v, h, rels)) {
@@ -52,21 +82,23 @@ function ownActor(v: SentenceView, ix: MentionIndex, h: number): ActorMention | 
       uncoded ??= list[0];
     }
   }
-  if (uncoded) return uncoded;
-  // Last resort, "the Albanians of southern Serbia", "inhabitants of the Syrian Golan": the place they are of.
-  for (const c of childrenWith(v, h, ['nmod'])) {
-    if (!['OF', 'IN', 'FROM'].includes(caseOf(v, c) ?? '')) continue;
-    const m = (ix.byToken[c] ?? []).find((x) => x.code) ?? childrenWith(v, c, ['amod', 'compound', 'nmod:poss']).map((k) => (ix.byToken[k] ?? []).find((x) => x.code)).find((x) => x);
+  // "the U.N. war crimes court": a name inside a compound modifier.
+  for (const c of childrenWith(v, h, ['compound'])) {
+    const m = childrenWith(v, c, ['compound', 'amod']).map((k) => (ix.byToken[k] ?? []).find((x) => x.code)).find((x) => x);
     if (m) return m;
   }
-  return undefined;
+  // Last resort, "the Albanians of southern Serbia", "inhabitants of the Syrian Golan": the place they
+  // are of; a coded place says more than an uncoded modifier ("the Protestant organization in Northern Ireland").
+  return placeOfPhrase(v, ix, h) ?? uncoded;
 }
 
 /** The subject actors of verb `t`, climbing through control, raising, coordination and relative clauses. */
 export function subjectOf(v: SentenceView, ix: MentionIndex, t: number, raised = false): { actors: ActorMention[]; passive: boolean } {
   for (let k = t, hops = 0; k >= 0 && hops < 5; hops++) {
-    const subj = childrenWith(v, k, ['nsubj', 'csubj']).filter((c) => !v.deprel[c]!.includes('pass'));
-    const pass = childrenWith(v, k, ['nsubj:pass', 'nsubjpass']);
+    // "A French minister threatened today to …" parsed as a passive without any auxiliary: a subject.
+    const fake = !hasPassiveMarker(v, k);
+    const subj = childrenWith(v, k, ['nsubj', 'csubj']).filter((c) => fake || !v.deprel[c]!.includes('pass'));
+    const pass = fake ? [] : childrenWith(v, k, ['nsubj:pass', 'nsubjpass']);
     const s = subj[0] ?? (raised || k !== t ? pass[0] : undefined);
     if (s !== undefined) {
       if (RELATIVE_PRONOUNS.has(v.upper[s]!) && baseRel(v.deprel[k]!) === 'acl') {
@@ -90,28 +122,50 @@ export function subjectOf(v: SentenceView, ix: MentionIndex, t: number, raised =
   return { actors: [], passive: false };
 }
 
+/** A passive has "be"/"get" before its participle or an auxiliary the parse marks as passive. */
+export function hasPassiveMarker(v: SentenceView, k: number): boolean {
+  if (childrenWith(v, k, ['aux:pass', 'auxpass']).length > 0) return true;
+  return isPassive(v, k) || childrenWith(v, k, ['aux']).some((a) => BE_FORMS.has(v.upper[a]!));
+}
+
 const SKIP_FOR_OBJECTS = new Set(['nsubj', 'csubj', 'aux', 'cop', 'punct', 'advcl', 'parataxis', 'conj', 'cc', 'mark', 'discourse', 'vocative', 'dep', 'acl', 'case', 'det']);
 
 /** Objects and prepositional objects of `t` (and of its complements), breadth first, participants before places. */
-export function objectActors(v: SentenceView, ix: MentionIndex, t: number, exclude: ReadonlySet<string>, placesToo: boolean): ActorMention[] {
+export function objectActors(v: SentenceView, ix: MentionIndex, t: number, exclude: ActorSet, placesToo: boolean): ActorMention[] {
   const queue: number[] = [t];
   const seen = new Set<number>([t]);
   const fallback: ActorMention[] = [];
+  let conditionParty: ActorMention[] = [];
   while (queue.length > 0) {
     const k = queue.shift()!;
-    const kids = (v.children[k] ?? [])
-      .filter((c) => !SKIP_FOR_OBJECTS.has(baseRel(v.deprel[c]!)) && !v.deprel[c]!.startsWith('nsubj'))
+    const all = v.children[k] ?? [];
+    // "threatened to strike unless Israel rescinded …": who the condition is on is the one addressed,
+    // if nothing else is.
+    for (const c of all) {
+      if (conditionParty.length > 0 || baseRel(v.deprel[c]!) !== 'advcl') continue;
+      if (!childrenWith(v, c, ['mark']).some((m) => v.upper[m] === 'UNLESS' || v.upper[m] === 'IF')) continue;
+      conditionParty = clauseSubject(v, ix, c, exclude);
+    }
+    const kids = all
+      .filter((c) => (!SKIP_FOR_OBJECTS.has(baseRel(v.deprel[c]!)) || contentClause(v, c)) && !v.deprel[c]!.startsWith('nsubj'))
       .sort((a, b) => rank(v, a) - rank(v, b) || a - b);
     for (const c of kids) {
       if (seen.has(c)) continue;
       seen.add(c);
+      // "demanded that the United States match …", "its demands that Burundi's government grant …":
+      // the subject of a content clause is the one asked, before anything inside the clause.
+      if (c > k && (baseRel(v.deprel[c]!) === 'ccomp' || contentClause(v, c))) {
+        const subj = clauseSubject(v, ix, c, exclude);
+        if (subj.length > 0) return subj;
+      }
       const prep = caseOf(v, c);
       if (prep !== undefined && !TARGET_PREPS.includes(prep) && prep !== undefined) {
-        if (prep !== 'BY') queue.push(c);
+        // "according to the US government" is the source of the report, nothing inside it a participant.
+        if (prep !== 'BY' && prep !== 'ACCORDING') queue.push(c);
         continue;
       }
       if (prep === 'BY') continue;
-      const actors = phraseActors(v, ix, c).filter((m) => !exclude.has(m.entity));
+      const actors = phraseActors(v, ix, c).filter((m) => !exclude.has(m));
       if (actors.length > 0) {
         if (prep !== undefined && LOCATIVE_PREPS.has(prep) && prep !== 'ON' && prep !== 'AT') {
           if (placesToo && fallback.length === 0) fallback.push(...actors);
@@ -122,7 +176,18 @@ export function objectActors(v: SentenceView, ix: MentionIndex, t: number, exclu
       queue.push(c);
     }
   }
-  return fallback;
+  return conditionParty.length > 0 ? conditionParty : fallback;
+}
+
+/** A that-clause on a noun ("demands that …"): its content, not a relative clause. */
+function contentClause(v: SentenceView, c: number): boolean {
+  return v.deprel[c] === 'acl' && childrenWith(v, c, ['mark']).some((m) => v.upper[m] === 'THAT');
+}
+
+function clauseSubject(v: SentenceView, ix: MentionIndex, c: number, exclude: ActorSet): ActorMention[] {
+  const s = childrenWith(v, c, ['nsubj', 'nsubj:pass'])[0];
+  if (s === undefined || RELATIVE_PRONOUNS.has(v.upper[s]!)) return [];
+  return phraseActors(v, ix, s).filter((m) => !exclude.has(m));
 }
 
 function rank(v: SentenceView, c: number): number {
@@ -150,11 +215,11 @@ export function verbRolesDep(v: SentenceView, ix: MentionIndex, t: number, compl
     target = subj.actors;
   } else source = subj.actors;
   if (target.length === 0) {
-    const exclude = new Set(source.map((m) => m.entity));
+    const exclude = actorSet(source);
     target = objectActors(v, ix, t, exclude, true);
     if (target.length === 0 && complement !== null && complement !== t) {
       // "demanded that the US …": the subject of the complement clause is the addressee.
-      const cs = subjectOf(v, ix, complement, true).actors.filter((m) => !exclude.has(m.entity));
+      const cs = subjectOf(v, ix, complement, true).actors.filter((m) => !exclude.has(m));
       target = cs.length > 0 ? cs : objectActors(v, ix, complement, exclude, true);
     }
   }
@@ -162,6 +227,9 @@ export function verbRolesDep(v: SentenceView, ix: MentionIndex, t: number, compl
 }
 
 /** Roles of an event noun: possessive and modifying actors and by-/from-phrases are sources; of-, against-, with-… phrases targets. */
+/** Nouns of movement: "from" says where from (the target), not who from ("the withdrawal of forces from Panama"). */
+const MOTION_NOUNS = new Set(['WITHDRAWAL', 'PULLOUT', 'PULL-OUT', 'RETREAT', 'DEPARTURE', 'EVACUATION', 'EXPULSION', 'REMOVAL', 'RETURN', 'REDEPLOYMENT', 'EXIT']);
+
 export function nounRolesDep(v: SentenceView, ix: MentionIndex, n: number): Roles {
   const source: ActorMention[] = [];
   const target: ActorMention[] = [];
@@ -172,8 +240,17 @@ export function nounRolesDep(v: SentenceView, ix: MentionIndex, n: number): Role
       source.push(...m);
     }
   }
-  for (const c of childrenWith(v, n, ['nmod', 'obl'])) {
+  const motion = MOTION_NOUNS.has(v.upper[n]!) || MOTION_NOUNS.has(v.lemma[n]!);
+  // "mediation mission between Syria and …": an event noun modifying another noun shares its phrases.
+  const h = v.head[n]!;
+  const phrases = childrenWith(v, n, ['nmod', 'obl']);
+  if (v.deprel[n] === 'compound' && h > n && v.upos[h] === 'NOUN') phrases.push(...childrenWith(v, h, ['nmod']));
+  for (const c of phrases) {
     const prep = caseOf(v, c);
+    if (motion && prep === 'FROM') {
+      if (target.length === 0) target.push(...phraseActors(v, ix, c).filter((m) => !source.some((s) => s.entity === m.entity)));
+      continue;
+    }
     if (prep === 'BETWEEN') {
       const all = phraseActors(v, ix, c);
       if (source.length === 0 && all.length > 0) source.push(all[0]!);
@@ -183,7 +260,7 @@ export function nounRolesDep(v: SentenceView, ix: MentionIndex, n: number): Role
     if (prep && SOURCE_PREPS_NOUN.has(prep) && source.length === 0) source.push(...phraseActors(v, ix, c));
     else if (prep && TARGET_PREPS_NOUN.has(prep) && target.length === 0) {
       let actors = phraseActors(v, ix, c);
-      if (actors.length === 0) actors = objectActors(v, ix, c, new Set(source.map((m) => m.entity)), false);
+      if (actors.length === 0) actors = objectActors(v, ix, c, actorSet(source), false);
       target.push(...actors.filter((m) => !source.some((s) => s.entity === m.entity)));
     }
   }
@@ -289,12 +366,13 @@ function shallowPass(v: SentenceView, ix: MentionIndex, t: number, lastToken: nu
     const m = ix.all.find((a) => a.last < t && usable(a));
     if (m) source = coordinatedAfter(v, ix, m, t);
   }
-  const exclude = new Set(source.map((m) => m.entity));
+  const exclude = actorSet(source);
   let target: ActorMention[] = [];
   let place: ActorMention[] = [];
   for (let k = lastToken + 1; k <= last; k++) {
+    if (v.upper[k] === 'ACCORDING' && v.upper[k + 1] === 'TO') break;
     const m = usable(ix.byToken[k]?.[0]);
-    if (!m || exclude.has(m.entity)) continue;
+    if (!m || exclude.has(m)) continue;
     const before = v.upper[m.first - 1];
     if (before !== undefined && LOCATIVE_PREPS.has(before) && before !== 'ON' && before !== 'AT') {
       if (place.length === 0) place = [m];
@@ -323,7 +401,8 @@ export function nounRolesShallow(v: SentenceView, ix: MentionIndex, n: number): 
   }
   const target: ActorMention[] = [];
   let k = n + 1;
-  while (k <= last && k <= n + 3 && v.hasPos && v.upos[k] === 'ADJ') k += 1;
+  // Adjectives, and the noun the event noun modifies ("mediation mission between …"), come before the phrase.
+  while (k <= last && k <= n + 3 && v.hasPos && (v.upos[k] === 'ADJ' || (k === n + 1 && v.upos[k] === 'NOUN'))) k += 1;
   const prep = v.upper[k];
   if (prep !== undefined && (TARGET_PREPS_NOUN.has(prep) || prep === 'BETWEEN' || SOURCE_PREPS_NOUN.has(prep))) {
     for (let j = k + 1; j <= Math.min(last, k + 8); j++) {

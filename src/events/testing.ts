@@ -14,10 +14,12 @@ export interface ActorSpec {
   readonly nth?: number;
   /** Entity id to share with another spec (several surfaces of one entity). */
   readonly id?: string;
+  /** A code on these mentions themselves ("Serbian authorities" SRBGOV in the entity Serbia). */
+  readonly mentionCode?: string;
 }
 
 export interface DocSpec {
-  /** Sentences; a token may be written `word/UPOS/head/deprel` (head 1-based, 0 = root) to give a parse. */
+  /** Sentences; a token may be written `word/UPOS/head/deprel[/XPOS]` (head 1-based, 0 = root) to give a parse. */
   readonly sentences: readonly string[];
   readonly actors?: readonly ActorSpec[];
   readonly timexes?: readonly { text: string; value: string; type?: Timex['type'] }[];
@@ -52,11 +54,11 @@ export function makeDoc(spec: DocSpec): Document {
     if (annotated) {
       const words = raw.split(/\s+/).filter((w) => w.length > 0);
       words.forEach((w, k) => {
-        const [form = '', upos, head, deprel] = w.split('/');
+        const [form = '', upos, head, deprel, xpos] = w.split('/');
         if (k > 0 && !/^[.,;:!?)'’”]$|^'s$|^n't$/.test(form)) text += ' ';
         const start = text.length;
         text += form;
-        tokens.push({ start, end: text.length, ...(upos ? { upos } : {}), ...(head !== undefined ? { head: Number(head) } : {}), ...(deprel ? { deprel } : {}), sentence: si });
+        tokens.push({ start, end: text.length, ...(upos ? { upos } : {}), ...(xpos ? { xpos } : {}), ...(head !== undefined ? { head: Number(head) } : {}), ...(deprel ? { deprel } : {}), sentence: si });
       });
     } else {
       const base = text.length;
@@ -73,7 +75,7 @@ export function makeDoc(spec: DocSpec): Document {
     const offsets = findAll(text, a.text);
     const chosen = a.nth ? offsets.slice(a.nth - 1, a.nth) : offsets;
     const prev = byId.get(id);
-    const mentions = [...(prev?.mentions ?? []), ...chosen.map((o) => ({ start: o, end: o + a.text.length, kind: a.kind ?? 'name' }))];
+    const mentions = [...(prev?.mentions ?? []), ...chosen.map((o) => ({ start: o, end: o + a.text.length, kind: a.kind ?? 'name', ...(a.mentionCode ? { code: a.mentionCode } : {}) }))];
     byId.set(id, { id, name: prev?.name ?? a.text, type: prev?.type ?? a.type ?? 'GPE', code: prev?.code ?? a.code, mentions });
   }
   const timexes: Timex[] = (spec.timexes ?? []).map((t, i) => {

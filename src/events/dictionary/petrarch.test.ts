@@ -98,3 +98,13 @@ test('composition rules: longest prefix, fallbacks, classes by word and by root'
   assert.equal(composeCode(c, '050', null), '030');
   assert.equal(composeCode(c, '050', '190'), '190');
 });
+
+test('a word in two blocks of one file: its own [code] is its bare code, not the other block\'s none', async () => {
+  const { primaryEntry } = await import('../match.ts');
+  const text = `---  MEET_DEMANDS   [---]  ---\nACCEPT\n- * DEMANDS   [080]\n\n---  ACCEPT_PROPOSAL   [---]  ---\nACCEPT [030]\n`;
+  const d = readDictionary(emptyDictionary('verb'), text, 'sample');
+  assert.equal(primaryEntry(d.forms.get('ACCEPTED')!).code, '030');
+  // A later file's code still wins over the earlier one's.
+  readDictionary(d, `---  X   [---]  ---\nACCEPT [120]\n`, 'later');
+  assert.equal(primaryEntry(d.forms.get('ACCEPTED')!).code, '120');
+});
