@@ -3,11 +3,11 @@
  * the held-out MEANTIME split (see meantimeSplit), sentence-level and with the document pass,
  * plus measured throughput.
  *
- *   node --import tsx scripts/eval-ner.ts [--model FILE] [--errors 40] [--pos] [--data /work/shared/data]
+ *   node --import tsx scripts/eval-ner.ts [--model FILE] [--clusters FILE] [--errors 40] [--doc-errors] [--tune] [--error-set uner|meantime] [--pos] [--data /work/shared/data]
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MODEL_FILE, loadNerResources } from '../src/entities/ner/index.ts';
+import { MODEL_FILE, loadNerResources, readClusters } from '../src/entities/ner/index.ts';
 import { RuntimeModel } from '../src/entities/ner/model.ts';
 import { createRecognizer, type NerMention } from '../src/entities/ner/recognizer.ts';
 import { meantimeSplit, readMeantime, readUnerCoarse, coarse, type CoarseSpan } from '../src/entities/ner/corpora.ts';
@@ -22,7 +22,8 @@ const dataDir = arg('--data', '/work/shared/data');
 const modelFile = arg('--model', MODEL_FILE);
 const showErrors = Number(arg('--errors', '0'));
 
-const res = loadNerResources();
+const clustersFile = arg('--clusters', '');
+const res = clustersFile ? { ...loadNerResources(), clusters: readClusters(clustersFile) } : loadNerResources();
 const gaz = res.gaz;
 const model = RuntimeModel.deserialize(readFileSync(modelFile));
 const ner = createRecognizer(model, res);
@@ -68,7 +69,7 @@ function evaluate(docs: EvalDoc[], docLevel: boolean, collect: boolean): Scores 
           reliability.set(bucket, r);
         }
       }
-      if (collect && errors.length < showErrors) {
+      if (collect && docLevel === errorsAtDocLevel && errors.length < showErrors) {
         const g = x.gold.map((y) => `${x.words.slice(y.start, y.end).join(' ')}/${y.type}`).sort();
         const p = pred[i]!
           .filter((y) => coarse(y.type))
@@ -81,7 +82,20 @@ function evaluate(docs: EvalDoc[], docLevel: boolean, collect: boolean): Scores 
   return s;
 }
 
-const uner = group(readUnerCoarse(join(dataDir, 'uner-ewt/en_ewt-ud-dev.iob2')));
+// --tune: score the tuning split of UNER-EWT train (every 10th document, as train-ner.ts holds
+// out) instead of dev, for choices that must not look at dev.
+const useTune = process.argv.includes('--tune');
+const uner = group(
+  useTune
+    ? (() => {
+        const rows = readUnerCoarse(join(dataDir, 'uner-ewt/en_ewt-ud-train.iob2'));
+        const docIndex = new Map<string, number>();
+        for (const s of rows) if (!docIndex.has(s.doc)) docIndex.set(s.doc, docIndex.size);
+        return rows.filter((s) => docIndex.get(s.doc)! % 10 === 9);
+      })()
+    : readUnerCoarse(join(dataDir, 'uner-ewt/en_ewt-ud-dev.iob2')),
+);
+const unerName = useTune ? 'UNER-EWT tuning split' : 'UNER-EWT dev';
 const mt = readMeantime(meantimeSplit(join(dataDir, 'meantime')).test, gaz, res.common).map((d) => ({
   sentences: d.sentences.map((s) => ({ words: s.words, gold: s.gold })),
 }));
@@ -89,10 +103,11 @@ const mt = readMeantime(meantimeSplit(join(dataDir, 'meantime')).test, gaz, res.
 console.log(`model ${modelFile}: version ${model.meta.version}, trained ${model.meta.trainedAt ?? '?'}, POS ${model.meta.usesPos}`);
 console.log('| set | type | P | R | F1 | gold |\n|---|---|---|---|---|---|');
 const errorSet = arg('--error-set', 'uner');
-console.log(formatScores('UNER-EWT dev, sentence', evaluate(uner, false, errorSet === 'uner')));
-console.log(formatScores('UNER-EWT dev, document pass', evaluate(uner, true, false)));
+const errorsAtDocLevel = process.argv.includes('--doc-errors');
+console.log(formatScores(`${unerName}, sentence`, evaluate(uner, false, errorSet === 'uner')));
+console.log(formatScores(`${unerName}, document pass`, evaluate(uner, true, errorSet === 'uner')));
 console.log(formatScores('MEANTIME held-out, sentence', evaluate(mt, false, errorSet === 'meantime')));
-console.log(formatScores('MEANTIME held-out, document pass', evaluate(mt, true, false)));
+console.log(formatScores('MEANTIME held-out, document pass', evaluate(mt, true, errorSet === 'meantime')));
 
 console.log('\nconfidence calibration (UNER-EWT dev + MEANTIME held-out, sentence level, PER/ORG/LOC spans):');
 console.log('| confidence | spans | exactly right |\n|---|---|---|');

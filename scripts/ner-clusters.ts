@@ -3,7 +3,8 @@
  * coarse) from raw text (UD-EWT and GUM sentences, MEANTIME, Wikinews), using the tagger's
  * cluster builder (spherical k-means over left/right context counts). Word -> three cluster ids.
  *
- *   node --import tsx scripts/ner-clusters.ts [--data /work/shared/data] [--fine 300]
+ *   node --import tsx scripts/ner-clusters.ts [--data /work/shared/data] [--fine 300] [--mid 64] [--coarse 16]
+ *     [--min-count 3] [--max-words 30000] [--out FILE]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -18,6 +19,7 @@ function arg(name: string, fallback: string): string {
 }
 const dataDir = arg('--data', '/work/shared/data');
 const fine = Number(arg('--fine', '300'));
+const out = arg('--out', CLUSTERS_FILE);
 
 const sentences: string[][] = loadRawText(dataDir);
 for (const f of ['ud-ewt/en_ewt-ud-train.conllu', 'gum/gum-train.conllu', 'gum/gum-dev.conllu']) {
@@ -27,7 +29,14 @@ for (const f of ['ud-ewt/en_ewt-ud-train.conllu', 'gum/gum-train.conllu', 'gum/g
   }
 }
 console.log(`${sentences.length} sentences, ${sentences.reduce((a, s) => a + s.length, 0)} tokens`);
-const clusters = buildClusters(sentences, { minCount: 3, maxWords: 30000, fine, mid: 64, coarse: 16, log: (m) => console.log(m) });
+const clusters = buildClusters(sentences, {
+  minCount: Number(arg('--min-count', '3')),
+  maxWords: Number(arg('--max-words', '30000')),
+  fine,
+  mid: Number(arg('--mid', '64')),
+  coarse: Number(arg('--coarse', '16')),
+  log: (m) => console.log(m),
+});
 const lines = [...clusters].map(([w, c]) => `${w}\t${c[2]}\t${c[1]}\t${c[0]}`).sort();
-writeFileSync(CLUSTERS_FILE, gzipSync(lines.join('\n') + '\n', { level: 9 }));
-console.log(`wrote ${lines.length} words to ${CLUSTERS_FILE}`);
+writeFileSync(out, gzipSync(lines.join('\n') + '\n', { level: 9 }));
+console.log(`wrote ${lines.length} words to ${out}`);

@@ -5,11 +5,11 @@
  * src/entities/ner/model/ner.bin.gz. UNER-EWT dev and the MEANTIME test split are never read.
  *
  *   node --import tsx scripts/train-ner.ts [--epochs 5] [--seeds 3] [--select last|tune] [--patience 3] [--bits 20]
- *     [--uner-weight 2] [--augment-lower 0.3] [--no-clusters] [--pos] [--corpora uner,gum,meantime] [--out FILE]
+ *     [--uner-weight 2] [--augment-lower 0.3] [--word-dropout 0] [--no-clusters] [--clusters FILE] [--pos] [--corpora uner,gum,meantime] [--out FILE]
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MODEL_FILE, loadNerResources } from '../src/entities/ner/index.ts';
+import { MODEL_FILE, loadNerResources, readClusters } from '../src/entities/ner/index.ts';
 import { FeatureExtractor, buildDocContext, type DocContext, type SentenceFeatures } from '../src/entities/ner/features.ts';
 import { encodeBilou, decodeBilou } from '../src/entities/ner/labels.ts';
 import { MODEL_FORMAT, RuntimeModel, TrainableModel, type ModelMeta } from '../src/entities/ner/model.ts';
@@ -41,7 +41,10 @@ const seed = Number(arg('--seed', '7'));
 const MODEL_VERSION = '1.1.0';
 const t0 = performance.now();
 const useClusters = !process.argv.includes('--no-clusters');
-const res = loadNerResources();
+// --clusters FILE: train with another cluster file (ship it as model/clusters.tsv.gz with the model).
+const clustersFile = arg('--clusters', '');
+const res0 = loadNerResources();
+const res = clustersFile ? { ...res0, clusters: readClusters(clustersFile) } : res0;
 const gaz = res.gaz;
 if (useClusters && res.clusters.size === 0) throw new Error('--clusters: run scripts/ner-clusters.ts first');
 const resUsed = { ...res, clusters: useClusters ? res.clusters : new Map<string, number[]>() };
@@ -95,6 +98,41 @@ for (const s of train) {
 const docCtx = new Map<string, DocContext>();
 for (const [d, ss] of docSents) docCtx.set(d, buildDocContext(ss));
 let dr = seed * 31;
+// --word-dropout p: for tokens inside names, drop the word and lower-cased-word features with
+// probability p (fixed per training copy), so names are also learned from context, shape, affixes
+// and gazetteers rather than memorized; unseen names are the common case in web text.
+const wordDropout = Number(arg('--word-dropout', '0'));
+let wd = seed * 977 + 1;
+function dropWordIdentity(f: SentenceFeatures, gold: Uint8Array): SentenceFeatures {
+  const n = gold.length;
+  const drop = new Uint8Array(n);
+  let any = false;
+  for (let t = 0; t < n; t++) {
+    if (gold[t] === 0) continue;
+    wd = (Math.imul(wd, 1103515245) + 12345) >>> 0;
+    // Word-local features start with bias, word, lower (FeatureExtractor.extract, nothing cached).
+    if (wd / 4294967296 < wordDropout && f.localEnd[t]! - f.offsets[t]! >= 3) {
+      drop[t] = 1;
+      any = true;
+    }
+  }
+  if (!any) return f;
+  const ids: number[] = [];
+  const offsets = new Int32Array(n + 1);
+  const localEnd = new Int32Array(n);
+  for (let t = 0; t < n; t++) {
+    offsets[t] = ids.length;
+    const k0 = f.offsets[t]!;
+    for (let k = k0; k < f.offsets[t + 1]!; k++) {
+      if (drop[t] && (k === k0 + 1 || k === k0 + 2)) continue;
+      ids.push(f.ids[k]!);
+      if (k === f.localEnd[t]! - 1) localEnd[t] = ids.length;
+    }
+    if (f.localEnd[t] === k0) localEnd[t] = offsets[t]!;
+  }
+  offsets[n] = ids.length;
+  return { ids: Int32Array.from(ids), offsets, localEnd, keys: f.keys };
+}
 const trainFeats: SentenceFeatures[] = [];
 const trainGold: Uint8Array[] = [];
 const typeCounts: Record<string, number> = {};
@@ -103,8 +141,10 @@ for (const s of train) {
   const upos = tagger ? tagger(s.words) : undefined;
   dr = (Math.imul(dr, 1103515245) + 12345) >>> 0;
   const ctx = useDoc && dr / 4294967296 >= docDropout ? docCtx.get(s.doc) : undefined;
-  trainFeats.push(fx.extract(s.words, upos, undefined, ctx));
-  trainGold.push(encodeBilou(s.words.length, s.spans));
+  const gold = encodeBilou(s.words.length, s.spans);
+  const feats = fx.extract(s.words, upos, undefined, ctx);
+  trainFeats.push(wordDropout > 0 ? dropWordIdentity(feats, gold) : feats);
+  trainGold.push(gold);
   for (const sp of s.spans) typeCounts[sp.type] = (typeCounts[sp.type] ?? 0) + 1;
 }
 const devFeats = dev.map((s) => fx.extract(s.words, tagger ? tagger(s.words) : undefined));
@@ -213,7 +253,7 @@ best.model.meta = {
   trainTokens: tokens,
   trainSeconds: Math.round(seconds),
   tuneF1: Number(best.f.toFixed(4)),
-  settings: { docContext: useDoc, docDropout, unerWeight: Number(arg('--uner-weight', '2')), select, clusters: useClusters, augmentLower: augment, seeds, patience, maxEpochs: epochs, bits, corpora: [...corpora] },
+  settings: { seed, wordDropout, docContext: useDoc, docDropout, unerWeight: Number(arg('--uner-weight', '2')), select, clusters: useClusters, augmentLower: augment, seeds, patience, maxEpochs: epochs, bits, corpora: [...corpora] },
 };
 const buf = best.model.serialize();
 writeFileSync(out, buf);

@@ -137,7 +137,15 @@ function docContextOf(sentences: readonly (readonly string[])[], infos: readonly
   sentences.forEach((words, si) => {
     const row = infos[si]!;
     let lowerCount = 0;
-    for (let i = 0; i < words.length; i++) if (row[i]!.cap === 0) lowerCount++;
+    let capsSeen = false;
+    for (let i = 0; i < words.length; i++) {
+      const c = row[i]!.cap;
+      if (c === 0) lowerCount++;
+      else if (c === 1 || c === 2 || (c === 3 && words[i] !== words[i]!.toLowerCase())) capsSeen = true;
+    }
+    // An all-lower-case sentence (web text) says nothing about case; training builds the context
+    // without such sentences too (scripts/train-ner.ts), so they must not count here either.
+    if (!capsSeen && lowerCount > 0) return;
     // Headlines and all-caps lines capitalize everything: no evidence there.
     const ordinary = lowerCount * 2 >= words.length;
     for (let i = 0; i < words.length; i++) {

@@ -35,16 +35,20 @@ function gunzipText(file: string): string {
 export function loadNerResources(): NerResources {
   if (!cachedRes) {
     const common = new Set(gunzipText(COMMON_WORDS_FILE).split('\n').filter(Boolean));
-    const clusters = new Map<string, number[]>();
-    if (existsSync(CLUSTERS_FILE)) {
-      for (const line of gunzipText(CLUSTERS_FILE).split('\n')) {
-        const cols = line.split('\t');
-        if (cols.length > 1) clusters.set(cols[0]!, cols.slice(1).map(Number));
-      }
-    }
+    const clusters = existsSync(CLUSTERS_FILE) ? readClusters(CLUSTERS_FILE) : new Map<string, number[]>();
     cachedRes = { gaz: Gazetteer.load(GAZETTEER_FILE), common, clusters };
   }
   return cachedRes;
+}
+
+/** A word-cluster file (`word<TAB>coarse<TAB>mid<TAB>fine` lines, gzipped) as word -> cluster ids. */
+export function readClusters(file: string): Map<string, number[]> {
+  const clusters = new Map<string, number[]>();
+  for (const line of gunzipText(file).split('\n')) {
+    const cols = line.split('\t');
+    if (cols.length > 1) clusters.set(cols[0]!, cols.slice(1).map(Number));
+  }
+  return clusters;
 }
 
 /** The gazetteer the model was trained with (shared, loaded once). */

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadNer, NER_TYPES } from './index.ts';
 import { decodeBilou, encodeBilou, allowed, allowedEnd, NUM_LABELS, type NerSpan } from './labels.ts';
-import { documentConsistency, personSpan, type NerMention } from './recognizer.ts';
+import { acronymDefinitions, documentConsistency, personSpan, spanBiasOf, type NerMention } from './recognizer.ts';
 import { Gazetteer, GAZ_BIT } from './gazetteer.ts';
 import { buildDocContext } from './features.ts';
 
@@ -160,4 +160,45 @@ test('person spans drop leading titles and split off "of <place>"', () => {
   assert.deepEqual(personSpan(g, words('Secretary of State'), { start: 0, end: 3, type: 'PERSON', confidence: 0.8 }), []);
   // Lower-case names (web text) are kept.
   assert.equal(personSpan(g, words('john smith'), { start: 0, end: 2, type: 'PERSON', confidence: 0.8 }).length, 1);
+});
+
+test('an acronym defined in parentheses names its long form and takes its type', () => {
+  const g = new Gazetteer();
+  g.add('new orleans', GAZ_BIT.city);
+  // Initials match: the long form becomes one ORG (replacing the place found inside it).
+  const w = words('the Housing Authority of New Orleans ( HANO ) said');
+  const found: NerMention[] = [{ start: 4, end: 6, type: 'GPE', confidence: 0.9 }];
+  assert.deepEqual(
+    acronymDefinitions(g, w, found).map((x) => [x.start, x.end, x.type]),
+    [
+      [1, 6, 'ORG'],
+      [7, 8, 'ORG'],
+    ],
+  );
+  // Initials do not match: only a name the tagger found right before the parenthesis lends its type.
+  const w2 = words('the World Conservation Union ( IUCN ) said');
+  const prior: NerMention = { start: 1, end: 4, type: 'ORG', confidence: 0.8 };
+  assert.deepEqual(
+    acronymDefinitions(g, w2, [prior]).map((x) => [x.start, x.end, x.type]),
+    [
+      [1, 4, 'ORG'],
+      [5, 6, 'ORG'],
+    ],
+  );
+  assert.deepEqual(acronymDefinitions(g, w2, []), []);
+  // A parenthesized word that is no acronym of the words before it adds nothing.
+  assert.deepEqual(acronymDefinitions(g, words('prices rose sharply ( SEE ) again'), []), []);
+});
+
+test('span offsets from the model header go to the B and U labels of their type', () => {
+  const meta = { format: 'x', bits: 20, version: '1', usesPos: false, calib: { a: 1, b: 0 } };
+  assert.equal(spanBiasOf(meta), undefined);
+  assert.equal(spanBiasOf({ ...meta, spanBias: NER_TYPES.map(() => 0) }), undefined);
+  const b = spanBiasOf({ ...meta, spanBias: NER_TYPES.map((t) => (t === 'ORG' ? 5 : 0)) })!;
+  const org = NER_TYPES.indexOf('ORG');
+  assert.equal(b[1 + 4 * org], 5, 'B-ORG');
+  assert.equal(b[2 + 4 * org], 0, 'I-ORG');
+  assert.equal(b[4 + 4 * org], 5, 'U-ORG');
+  assert.equal(b[0], 0, 'O');
+  assert.throws(() => spanBiasOf({ ...meta, spanBias: NER_TYPES.map(() => Number.NaN) }));
 });

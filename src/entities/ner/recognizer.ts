@@ -4,9 +4,10 @@
  */
 import { FeatureExtractor, type DocContext, type LexInfo, type PackedWeights } from './features.ts';
 import { GAZ_BIT, type Gazetteer } from './gazetteer.ts';
-import { NUM_LABELS, decodeBilou, type NerType } from './labels.ts';
+import { NER_TYPES, NUM_LABELS, Part, decodeBilou, labelOf, type NerType } from './labels.ts';
 import type { SequenceModel, ModelMeta } from './model.ts';
 import { TITLE_WORDS } from './titles.ts';
+import { ORG_HEAD_WORDS } from './org-heads.ts';
 
 export interface NerMention {
   /** First token index within the sentence. */
@@ -47,6 +48,7 @@ export function createRecognizer(
   const usesPos = model.meta.usesPos;
   // Frozen weights: score features straight from them (same scores, fewer lookups).
   const weights = model.weights;
+  const bias = spanBiasOf(model.meta);
 
   const recognizeIn = (
     words: readonly string[],
@@ -68,8 +70,16 @@ export function createRecognizer(
     const given = same ? infos : undefined;
     const { labels, margins } =
       weights && !pos
-        ? model.decodeScores(n, 'spans', (e) => fx.scoreInto(clean, doc, weights, NUM_LABELS, e, given))
-        : model.decode(fx.extract(clean, pos, model.isCached, doc, true), n, true);
+        ? model.decodeScores(n, 'spans', (e) => {
+            fx.scoreInto(clean, doc, weights, NUM_LABELS, e, given);
+            if (bias) addSpanBias(e, n, bias);
+          })
+        : bias
+          ? model.decodeScores(n, true, (e) => {
+              model.emissions(fx.extract(clean, pos, model.isCached, doc, true), n, e);
+              addSpanBias(e, n, bias);
+            })
+          : model.decode(fx.extract(clean, pos, model.isCached, doc, true), n, true);
     const out: NerMention[] = [];
     for (const s of decodeBilou(labels)) {
       let m = Infinity;
@@ -78,7 +88,7 @@ export function createRecognizer(
       if (mention.type === 'PERSON') out.push(...personSpan(res.gaz, clean, mention));
       else out.push(mention);
     }
-    return out;
+    return acronymDefinitions(res.gaz, clean, out);
   };
 
   const recognize = (words: readonly string[], upos?: readonly string[]): NerMention[] => recognizeIn(words, upos, undefined);
@@ -94,6 +104,88 @@ export function createRecognizer(
   };
 
   return { recognize, recognizeDocument, meta: model.meta };
+}
+
+const ACRONYM_RE = /^[A-Z][A-Z&]*[A-Z]$/;
+/** Lower-case words a long form may contain without contributing a letter to its acronym. */
+const LINK_WORDS = new Set(['of', 'and', 'for', 'the', 'on', 'in', 'de', 'du', 'des', 'la', 'le', '&', '-', 'to', 'at']);
+
+/**
+ * Acronym definitions, "Long Form Name ( LFN )" (after Schwartz & Hearst's abbreviation finder):
+ * when the capitalized words before the parenthesis have the acronym's letters as initials, the
+ * long form is one name (replacing what the tagger found inside it) and the acronym gets its type;
+ * when the tagger already found a name right before the parenthesis, the acronym takes its type
+ * ("World Conservation Union ( IUCN )"). Organisations are the usual case in news, so an unknown
+ * long form is an ORG unless the gazetteer lists it as a place.
+ */
+export function acronymDefinitions(gaz: Gazetteer, words: readonly string[], found: NerMention[]): NerMention[] {
+  let out = found;
+  for (let i = 2; i + 1 < words.length; i++) {
+    const acr = words[i]!;
+    if (words[i - 1] !== '(' || words[i + 1] !== ')' || !ACRONYM_RE.test(acr) || acr.length > 10) continue;
+    if (out.some((m) => m.start <= i && m.end > i)) continue;
+    const letters = acr.replace(/&/g, '').toLowerCase();
+    const end = i - 1;
+    let hit: NerMention | null = null;
+    // Walk back over the long form: capitalized words (one letter each) and link words.
+    let k = letters.length;
+    let j = end;
+    while (j > 0 && k > 0) {
+      const w = words[j - 1]!;
+      if (LINK_WORDS.has(w.toLowerCase()) && j - 1 < end - 1) {
+        j--;
+        continue;
+      }
+      const c = w[0]!;
+      if (c === c.toLowerCase() || c.toLowerCase() !== letters[k - 1]) break;
+      k--;
+      j--;
+    }
+    // Concepts have acronyms too ("Basic Travel Allowance ( BTA )"): a long form is a name only
+    // when the tagger found a name inside it or it ends in an organisation word.
+    const isName = (from: number): boolean =>
+      ORG_HEAD_WORDS.has(words[end - 1]!.toLowerCase()) || out.some((m) => m.type !== 'PERSON' && m.start < end && m.end > from);
+    if (k === 0 && end - j >= 2 && !LINK_WORDS.has(words[j]!.toLowerCase()) && isName(j)) {
+      // A person reading of a long form that is an acronym's definition is the tagger's mistake.
+      const prior = out.find((m) => m.start === j && m.end === end && m.type !== 'PERSON');
+      const bits = gaz.lookup(words.slice(j, end).join(' ').toLowerCase());
+      const placeType: NerType | null = bits & (GAZ_BIT.country | GAZ_BIT.capital | GAZ_BIT.city | GAZ_BIT.state) ? 'GPE' : null;
+      const type: NerType = prior?.type ?? placeType ?? 'ORG';
+      hit = prior ?? { start: j, end, type, confidence: 0.7 };
+      if (!prior) out = [...out.filter((m) => m.end <= j || m.start >= end), hit];
+    } else {
+      hit = out.find((m) => m.end === end && m.type !== 'PERSON') ?? null;
+    }
+    if (!hit) continue;
+    out = [...out, { start: i, end: i + 1, type: hit.type, confidence: round3(Math.max(0.6, hit.confidence * 0.9)) }];
+  }
+  return out === found ? found : out.sort((x, y) => x.start - y.start);
+}
+
+/**
+ * Per-label emission offsets from `meta.spanBias` (one number per entity type, added to its B and
+ * U labels, i.e. once per span). A perceptron trained on sparsely annotated web text leans towards
+ * O; the offsets, tuned on the tuning split after training, trade precision for recall per type.
+ */
+export function spanBiasOf(meta: ModelMeta): Float32Array | undefined {
+  const sb = meta['spanBias'];
+  if (!Array.isArray(sb) || sb.length !== NER_TYPES.length || sb.every((x) => x === 0)) return undefined;
+  const out = new Float32Array(NUM_LABELS);
+  for (let t = 0; t < NER_TYPES.length; t++) {
+    const v = Number(sb[t]);
+    if (!Number.isFinite(v)) throw new Error('NER model: bad spanBias');
+    out[labelOf(t, Part.B)] = v;
+    out[labelOf(t, Part.U)] = v;
+  }
+  return out;
+}
+
+function addSpanBias(e: Float32Array, n: number, bias: Float32Array): void {
+  const L = NUM_LABELS;
+  for (let t = 0; t < n; t++) {
+    const o = t * L;
+    for (let l = 1; l < L; l++) e[o + l] = e[o + l]! + bias[l]!;
+  }
 }
 
 /**
