@@ -11,8 +11,9 @@ import { codeFacts, loadCameoTables, type CameoTables } from './cameo.ts';
 import { classOf, composeCode, recodeOwn, type ComposeClass, type ComposeMood } from './dictionary/compose.ts';
 import { loadLexicon, type Lexicon } from './dictionary/index.ts';
 import { bareCode, bestPattern, lookupTrigger, sentenceWords, type TriggerMatch } from './match.ts';
-import { entitiesWithFallback, withFallback, type FallbackLexicon } from './fallback.ts';
+import { entitiesWithFallback, homeCountry, withFallback, type FallbackLexicon } from './fallback.ts';
 import { conditionApplies, findConditions, insideCondition, modalityDep, modalityShallow, type Condition } from './modality.ts';
+import { idiomatic, loadIdioms, nonEventVerb } from './news.ts';
 import { hasPassiveMarker, nounRolesDep, nounRolesShallow, objectActors, subjectOf, verbRolesDep, verbRolesShallow, type Roles } from './roles.ts';
 import { baseRel, childrenWith, isBoundary, isPreposition, PREPOSITIONS, sentenceView, shallowClause, subtree, type SentenceView } from './syntax.ts';
 
@@ -569,14 +570,18 @@ export function codeDocument(doc: Document, config: CoderConfig): EventRecord[] 
   const ref = doc.meta.referenceDate;
   const fb = config.fallback;
   const mentions = flattenMentions(fb ? { ...doc, entities: entitiesWithFallback(doc, fb) } : doc);
+  const home = fb ? homeCountry(mentions) : undefined;
   const events: EventRecord[] = [];
+  const idioms = loadIdioms();
   for (let s = 0; s < doc.sentences.length; s++) {
     const v = sentenceView(doc, s);
     if (v.tokens.length === 0) continue;
     const own = indexMentions(v, mentions);
-    const ix = fb ? withFallback(v, own, fb, ref) : own;
+    const ix = fb ? withFallback(v, own, fb, ref, home) : own;
     const cands = candidatesFor(v, ix, config.lexicon);
     if (cands.size === 0) continue;
+    // An idiom's verb has no code of its own, also as a governor's complement ("ready to take steps").
+    for (const c of cands.values()) if (c.kind === 'verb' && c.code !== null && !c.hasPattern && idiomatic(v, c.token, c.lemma, idioms)) c.code = null;
     compose(v, cands, config.lexicon);
     obligations(v, cands, config.lexicon);
     suppressConsumedNouns(v, cands);
@@ -593,6 +598,15 @@ export function codeDocument(doc: Document, config: CoderConfig): EventRecord[] 
       // "the strike they have been planning": a relative clause on an event noun describes that event.
       if (c.kind === 'verb' && v.hasDeps && v.deprel[c.token] === 'acl:relcl' && cands.get(v.head[c.token]!)?.kind === 'noun') continue;
       const trig = v.tokens[c.token]!;
+      // News prose: verbs of things, adjectival participles, attributions, idioms (see news.ts).
+      if (c.kind === 'verb' && nonEventVerb(v, {
+        token: c.token,
+        lemma: c.lemma,
+        code: c.code,
+        hasPattern: c.hasPattern,
+        quoteCue: cueSpans.some((q) => q.start <= trig.start && trig.start < q.end),
+        isActor: (k) => (ix.byToken[k]?.length ?? 0) > 0 || (fb !== undefined && agentNoun(v, k, fb)),
+      }, idioms)) continue;
       const fromPattern = c.hasPattern || c.composedBy !== null;
       // Reporting verbs are attributions (the quotes layer), not events, unless a pattern codes them.
       if (c.code.startsWith('01') && !fromPattern) continue;

@@ -225,7 +225,7 @@ function synthetic(code: string, first: number, last: number, v: SentenceView): 
  * Dictionary actors over the words of a sentence that no coded mention covers. Returns new mentions
  * (token ranges within the sentence); mentions the entity layer made are never replaced.
  */
-export function dictionaryMentions(v: SentenceView, ix: MentionIndex, lex: FallbackLexicon, date?: string): ActorMention[] {
+export function dictionaryMentions(v: SentenceView, ix: MentionIndex, lex: FallbackLexicon, date?: string, home?: string): ActorMention[] {
   const words = sentenceWordsOf(v);
   const keys = words.map((w) => w.text);
   const coded = (t: number): boolean => (ix.byToken[t] ?? []).some((m) => m.code);
@@ -233,6 +233,17 @@ export function dictionaryMentions(v: SentenceView, ix: MentionIndex, lex: Fallb
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     if (!w.first || coded(w.token)) continue;
+    // "The protesters clashed with the police" in an article about one country: a bare agent noun
+    // (lower-case, no name before it) is that country's ("SRBOPP", "SRBCOP").
+    if (home && (!v.hasPos || v.upos[w.token] === 'NOUN' || v.upos[w.token] === 'ADJ') && !/^[A-Z]/.test(v.raw[w.token]!) && !(i > 0 && words[i - 1]!.token !== w.token && coded(words[i - 1]!.token) && isName(v, words[i - 1]!.token))) {
+      const agent = agentAt(v, words, i, lex);
+      const end = agent ? words[agent.end - 1]!.token : -1;
+      if (agent && v.upper[end] === words[agent.end - 1]!.text && ![...Array(end - w.token + 1).keys()].some((k) => coded(w.token + k))) {
+        out.push(synthetic(agent.position === 'suffix' ? home + agent.code : agent.code + home, w.token, end, v));
+        i = agent.end - 1;
+        continue;
+      }
+    }
     const country = countryAt(v, words, i, lex, date);
     if (country) {
       const agent = country.end < words.length ? agentAt(v, words, country.end, lex) : undefined;
@@ -275,8 +286,8 @@ export function dictionaryMentions(v: SentenceView, ix: MentionIndex, lex: Fallb
 }
 
 /** The index with fallback mentions added: coded mentions over a token come first. */
-export function withFallback(v: SentenceView, ix: MentionIndex, lex: FallbackLexicon, date?: string): MentionIndex {
-  const extra = dictionaryMentions(v, ix, lex, date);
+export function withFallback(v: SentenceView, ix: MentionIndex, lex: FallbackLexicon, date?: string, home?: string): MentionIndex {
+  const extra = dictionaryMentions(v, ix, lex, date, home);
   if (extra.length === 0) return ix;
   const byToken = ix.byToken.map((l) => [...l]);
   for (const m of extra) for (let t = m.first; t <= m.last; t++) byToken[t]!.push(m);
@@ -296,4 +307,28 @@ export function entitiesWithFallback(doc: Document, lex: FallbackLexicon): Docum
     return { ...e, code };
   });
   return changed ? out : doc.entities;
+}
+
+/** Organisations' and others' code prefixes that are no country. */
+const NON_COUNTRY = /^(IGO|NGO|MNC|IMG|UAF|REB|OPP|CVL|GOV|MIL|COP|MED|BUS|EDU|JUD|LEG|SPY|CRM|HLH|REF|LAB|AGR|ELI|SET|IRC|UNO|INT|MOD|RAD|PTY)/;
+
+/**
+ * The country an article is about, for its bare agent nouns: the country of most place and demonym
+ * mentions, when it has at least `min` of them and more than half. Undefined for articles about
+ * several countries alike (a summit) and for single sentences.
+ */
+export function homeCountry(mentions: readonly { readonly kind: string; readonly type: string; readonly code?: string }[], min = 3): string | undefined {
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const m of mentions) {
+    if (!m.code || !(m.type === 'GPE' || m.kind === 'demonym' || m.type === 'NORP')) continue;
+    const c = m.code.slice(0, 3);
+    if (!/^[A-Z]{3}$/.test(c) || NON_COUNTRY.test(c)) continue;
+    counts.set(c, (counts.get(c) ?? 0) + 1);
+    total++;
+  }
+  let best: string | undefined;
+  let n = 0;
+  for (const [c, k] of counts) if (k > n) [best, n] = [c, k];
+  return best && n >= min && n * 2 > total ? best : undefined;
 }
