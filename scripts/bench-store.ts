@@ -10,7 +10,7 @@
  * Usage: node --import tsx scripts/bench-store.ts [--copies 12] [--events 1000000] [--stages a,b]
  *        [--workers N] [--skip-ingest] [--skip-query] [--keep DIR] [--reuse-db (with --keep: reuse DIR/events.db)]
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -86,7 +86,17 @@ async function benchIngest(): Promise<void> {
   const cpuBefore = process.cpuUsage();
   const t0 = performance.now();
   let firstErr: string | undefined;
-  const summary = await runIngest({ paths: [], store, inputs: items(), workers, stages, onError: (e) => void (firstErr ??= `${e.code}: ${e.message}`) });
+  let threads: Map<string, number> | undefined;
+  const summary = await runIngest({
+    paths: [],
+    store,
+    inputs: items(),
+    workers,
+    stages,
+    onError: (e) => void (firstErr ??= `${e.code}: ${e.message}`),
+    // The last progress call comes after the last write, while the workers still exist.
+    onProgress: () => void (threads = threadCpu() ?? threads),
+  });
   const wall = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   const st = await store.stats();
@@ -98,6 +108,32 @@ async function benchIngest(): Promise<void> {
   log(`store: ${st.documents} documents, ${st.events} events, ${st.quotes} quotes, ${st.entities} actors`);
   const cpuSecs = (cpu.user + cpu.system) / 1e6;
   log(`time: ${wall.toFixed(1)} s wall → ${(docs.length / wall).toFixed(1)} articles/s (worker start-up included); process CPU ${cpuSecs.toFixed(1)} s = ${(cpuSecs / wall).toFixed(2)} cores busy on average`);
+  if (threads) {
+    // Linux only: CPU per thread. The busiest threads besides the main one are the analysis workers;
+    // the rest are V8's helper threads (concurrent/parallel GC, JIT compilation) and libuv's pool.
+    const main = threads.get(String(process.pid)) ?? 0;
+    const others = [...threads].filter(([tid]) => tid !== String(process.pid)).map(([, ms]) => ms).sort((a, b) => b - a);
+    const work = others.slice(0, workers).reduce((a, b) => a + b, 0);
+    const helpers = others.slice(workers).reduce((a, b) => a + b, 0);
+    const per = (ms: number): string => `${(ms / 1000).toFixed(1)} s (${(ms / docs.length).toFixed(1)} ms/article)`;
+    log(`CPU by thread: main (reading, hashing, SQLite writes) ${per(main)}; ${workers} analysis workers ${per(work)}; V8/libuv helper threads (GC, JIT) ${per(helpers)}`);
+  }
+}
+
+/** CPU milliseconds per thread of this process (from /proc; undefined where there is none). */
+function threadCpu(): Map<string, number> | undefined {
+  try {
+    const out = new Map<string, number>();
+    for (const tid of readdirSync('/proc/self/task')) {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // utime and stime, in clock ticks (USER_HZ = 100 on Linux).
+      out.set(tid, (Number(fields[11]) + Number(fields[12])) * 10);
+    }
+    return out;
+  } catch {
+    return undefined;
+  }
 }
 
 function rows(docs: NewDocument[]): number {

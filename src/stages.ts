@@ -1,4 +1,4 @@
-import { createPipeline, type Pipeline, type Stage } from './core/pipeline.ts';
+import { createPipeline, stageSource, type Pipeline, type Stage } from './core/pipeline.ts';
 import { DatelineError } from './core/errors.ts';
 import { tokenizeStage } from './language/tokenize/stage.ts';
 import { tagStage } from './language/tagger/stage.ts';
@@ -43,4 +43,12 @@ export function pipelineFromNames(names: readonly string[] = DEFAULT_STAGES): Pi
     return stage;
   });
   return createPipeline(stages);
+}
+
+/**
+ * What a pipeline is, as stored with each document: its stages' `name@version` in order,
+ * comma-separated (`tokenize@1,tag@2,…`). Two runs made the same layers only if this is equal.
+ */
+export function pipelineId(pipeline: Pick<Pipeline, 'stages'>): string {
+  return pipeline.stages.map(stageSource).join(',');
 }

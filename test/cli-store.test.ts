@@ -164,4 +164,46 @@ describe('store commands', () => {
     const st = JSON.parse((await cli(['stats', '--db', target, '--format', 'json'])).out) as { documents: number; duplicates: number };
     assert.deepEqual([st.documents, st.duplicates], [5, 1]);
   });
+
+  it('ingest --reanalyze stale re-analyses what another pipeline made, --reanalyze all everything', async () => {
+    const corpus = join(dir, 're.jsonl');
+    const texts = [0, 1, 2, 3].map((i) => fixtureDocument(120 + i));
+    writeFileSync(corpus, [...texts, texts[0]!].map((d, k) => JSON.stringify({ id: k === 4 ? 'dup' : d.id, text: d.text, date: d.meta.published })).join('\n'));
+    const target = join(dir, 're.db');
+    type Summary = { stored: number; skipped: number; reanalyzed: number; pipeline: string };
+    const run = async (...extra: string[]): Promise<Summary> => {
+      const r = await cli(['ingest', corpus, '--db', target, '--workers', '1', '--format', 'json', ...extra]);
+      assert.equal(r.code, 0, r.err);
+      return JSON.parse(r.out) as Summary;
+    };
+    const timexes = async (): Promise<number> =>
+      (JSON.parse((await cli(['stats', '--db', target, '--format', 'json'])).out) as { timexes: number }).timexes;
+    const first = await run('--stages', 'tokenize');
+    assert.equal(first.stored, 4);
+    assert.match(first.pipeline, /^tokenize@\d+$/);
+    assert.equal(await timexes(), 0);
+    // Same pipeline: nothing is stale.
+    const same = await run('--stages', 'tokenize', '--reanalyze', 'stale');
+    assert.deepEqual([same.reanalyzed, same.skipped, same.stored], [0, 5, 0]);
+    // Another pipeline: every analysed document is stale; the linked copy is not re-analysed.
+    const newer = await run('--stages', 'tokenize,time', '--reanalyze', 'stale');
+    assert.deepEqual([newer.reanalyzed, newer.skipped, newer.stored], [4, 1, 0]);
+    assert.match(newer.pipeline, /^tokenize@\d+,time@\d+$/);
+    const withTime = await timexes();
+    assert.ok(withTime > 0);
+    const store = await openStore(target, { readonly: true });
+    assert.equal((await store.getDocument(texts[1]!.id))?.pipeline, newer.pipeline);
+    await store.close();
+    assert.equal((await run('--stages', 'tokenize,time', '--reanalyze', 'stale')).reanalyzed, 0);
+    const all = await run('--stages', 'tokenize,time', '--reanalyze', 'all');
+    assert.deepEqual([all.reanalyzed, all.skipped], [4, 1]);
+    assert.equal(await timexes(), withTime);
+    const text = await cli(['ingest', corpus, '--db', target, '--workers', '1', '--stages', 'tokenize,time', '--reanalyze', 'all']);
+    assert.match(text.err, /4 re-analysed, 1 already stored/);
+    const st = JSON.parse((await cli(['stats', '--db', target, '--format', 'json'])).out) as { documents: number; duplicates: number };
+    assert.deepEqual([st.documents, st.duplicates], [4, 1]);
+    const bad = await cli(['ingest', corpus, '--db', target, '--reanalyze', 'some']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /--reanalyze must be stale or all/);
+  });
 });

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { ZodError, type ZodType } from 'zod';
 import { analyze } from '../analyze.ts';
+import { DEFAULT_STAGES, pipelineFromNames, pipelineId } from '../stages.ts';
 import { isDatelineError } from '../core/errors.ts';
 import type { Document } from '../core/document.ts';
 import { contentHash } from '../store/keys.ts';
@@ -38,6 +39,8 @@ export interface AppOptions {
   readonly logger?: boolean;
   /** Analysis for POST /api/documents (default: the full pipeline). */
   readonly analyze?: (input: { text: string; id: string; title?: string; url?: string; published?: string }, date?: string) => Document;
+  /** The pipeline id stored with posted documents (`pipelineId`; default: the default pipeline's, so `ingest --reanalyze stale` finds them current). */
+  readonly pipeline?: string;
 }
 
 class HttpError extends Error {
@@ -75,6 +78,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const runAnalysis =
     options.analyze ??
     ((input, date) => analyze(strip({ ...input }), date ? { date } : {}));
+  const pipeline = options.pipeline ?? (options.analyze ? undefined : pipelineId(pipelineFromNames(DEFAULT_STAGES)));
 
   app.setErrorHandler((err: unknown, _req: FastifyRequest, reply: FastifyReply) => {
     if (err instanceof ZodError) {
@@ -132,7 +136,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const doc = runAnalysis(strip({ text: body.text, id, title: body.title, url: body.url, published: body.published }), body.date);
     // Like ingest: a failed stage leaves its layer empty and an error on the document, which is still stored.
     const signature = minhash(doc.text);
-    const [result] = await store.putBatch([{ doc: { ...doc, tokens: [] }, hash: contentHash(doc.text), ...(signature ? { signature } : {}) }]);
+    const [result] = await store.putBatch([{ doc: { ...doc, tokens: [] }, hash: contentHash(doc.text), ...(pipeline ? { pipeline } : {}), ...(signature ? { signature } : {}) }]);
     const stored = await store.getDocument(result!.id);
     return reply.status(result!.status === 'skipped' ? 200 : 201).send({ result, document: stored });
   });

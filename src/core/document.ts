@@ -212,7 +212,12 @@ export function withLayers(doc: Document, layers: Partial<Pick<Document, LayerNa
 export function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
-    for (const key of Object.keys(value as object)) deepFreeze((value as Record<string, unknown>)[key]);
+    if (Array.isArray(value)) {
+      // Layers are arrays of thousands of tokens: an index loop spares Object.keys' array of key strings.
+      for (let i = 0; i < value.length; i++) deepFreeze(value[i] as unknown);
+    } else {
+      for (const key of Object.keys(value as object)) deepFreeze((value as Record<string, unknown>)[key]);
+    }
   }
   return value;
 }

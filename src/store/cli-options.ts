@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { openStore, type EventQuery, type Store } from './store.ts';
+import { redactUrl } from './postgres/connection.ts';
 import { DatelineError } from '../core/errors.ts';
 import { UsageError, intOption, str, type CommandIo, type OptionSpec, type ParsedValues } from '../cli/command.ts';
 
@@ -8,9 +9,14 @@ export const DEFAULT_DB = 'dateline.db';
 
 export const DB_OPTION: OptionSpec = {
   type: 'string',
-  value: 'FILE',
-  description: `store: a SQLite file or sqlite:FILE (default: $DATELINE_DB or ./${DEFAULT_DB})`,
+  value: 'FILE|URL',
+  description: `store: a SQLite file, sqlite:FILE or postgres://user:pass@host/db[?schema=NAME&pool=N] (default: $DATELINE_DB or ./${DEFAULT_DB})`,
 };
+
+/** The store URL for messages: a PostgreSQL password is never printed. */
+export function shownUrl(url: string): string {
+  return /^postgres/i.test(url) ? redactUrl(url) : url;
+}
 
 export function dbUrl(values: ParsedValues, io: CommandIo): string {
   return str(values, 'db') ?? io.env.DATELINE_DB ?? DEFAULT_DB;
@@ -23,7 +29,8 @@ export async function openExistingStore(values: ParsedValues, io: CommandIo): Pr
   if (!/^postgres/i.test(url) && path !== ':memory:' && !existsSync(path)) {
     throw new DatelineError('E_STORE', `no store at ${path} (create one with: dateline ingest PATH --db ${path})`);
   }
-  return openStore(url);
+  // A PostgreSQL URL with a mistyped schema must not quietly create an empty store: open read-only.
+  return openStore(url, /^postgres/i.test(url) ? { readonly: true } : {});
 }
 
 export type OutputFormat = 'table' | 'csv' | 'jsonl' | 'json';

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it, before, after } from 'node:test';
-import { createDocument, type Document, type EventRecord } from '../core/document.ts';
+import { createDocument, type Document, type Entity, type EventRecord } from '../core/document.ts';
 import { fixtureDocument, syndicatedCopy } from './fixtures.ts';
 import { actorKey, contentHash } from './keys.ts';
 import { minhash } from './near-duplicates.ts';
@@ -55,7 +55,121 @@ function flatten(docs: readonly Document[]): Flat[] {
   );
 }
 
+/** Extra layers an older analysis made: an organisation no other document mentions. */
+function withTransientActor(doc: Document): Document {
+  const transient: Entity = {
+    id: 'e-transient',
+    name: `Transient Office ${doc.id}`,
+    type: 'ORG',
+    mentions: [{ start: 0, end: 4, kind: 'name' }],
+    source: 'entities@1',
+  };
+  return { ...doc, entities: [...doc.entities, transient] };
+}
+
+/**
+ * The same text analysed again by a "newer pipeline": the transient actor gone, one person renamed
+ * (a new corpus actor), the last event and the first quote dropped, a stage error recorded.
+ */
+function reanalysedVariant(doc: Document): Document {
+  let renamed = false;
+  const entities = doc.entities
+    .filter((e) => e.id !== 'e-transient')
+    .map((e) => {
+      if (renamed || e.type !== 'PERSON') return e;
+      renamed = true;
+      return { ...e, name: `${e.name} Junior` };
+    });
+  return {
+    ...doc,
+    entities,
+    quotes: doc.quotes.slice(1),
+    events: doc.events.slice(0, -1),
+    errors: [{ code: 'E_ANALYZE', message: 'stage time@9 failed: test' }],
+  };
+}
+
+function reanalysisContract(open: () => Promise<Store>): void {
+  describe('store contract: re-analysis of stored documents', () => {
+    const original = Array.from({ length: 6 }, (_, i) => fixtureDocument(300 + i));
+    original[0] = withTransientActor(original[0]!);
+    const copy = createDocument({ id: 'reanalysis-copy', text: original[1]!.text, meta: original[1]!.meta });
+    const input = (doc: Document, pipeline?: string, reanalyze?: boolean): StoreInput => ({
+      ...storeInput(doc),
+      ...(pipeline !== undefined ? { pipeline } : {}),
+      ...(reanalyze ? { reanalyze } : {}),
+    });
+    const OLD = 'tokenize@1,entities@1';
+    const NEW = 'tokenize@1,entities@2';
+    const final = original.map((d, i) => (i === 0 || i === 2 ? reanalysedVariant(d) : d));
+    let a: Store;
+    let b: Store;
+
+    before(async () => {
+      a = await open();
+      b = await open();
+      await a.putBatch(original.map((d, i) => input(d, i === 5 ? undefined : OLD)));
+      await a.putBatch([input(copy)]);
+    });
+    after(async () => {
+      await a.close();
+      await b.close();
+    });
+
+    it('reports the pipeline a stored document was analysed with', async () => {
+      const d0 = original[0]!;
+      assert.deepEqual(await a.known(d0.id, contentHash(d0.text)), { status: 'stored', id: d0.id, pipeline: OLD });
+      // Stored without a pipeline (as by an older dateline): unknown.
+      const d5 = original[5]!;
+      assert.deepEqual(await a.known(d5.id, contentHash(d5.text)), { status: 'stored', id: d5.id });
+      assert.deepEqual(await a.known(copy.id, contentHash(copy.text)), { status: 'stored', id: copy.id, duplicateOf: original[1]!.id });
+      assert.equal((await a.getDocument(d0.id))?.pipeline, OLD);
+      assert.equal((await a.getDocument(d5.id))?.pipeline, undefined);
+    });
+
+    it('replaces the layers of re-analysed documents and leaves the others alone', async () => {
+      const res = await a.putBatch([
+        input(final[0]!, NEW, true),
+        input(final[2]!, NEW, true),
+        input(copy, NEW, true),
+        input(final[3]!, NEW),
+      ]);
+      assert.deepEqual(res.map((r) => r.status), ['reanalyzed', 'reanalyzed', 'skipped', 'skipped']);
+      assert.deepEqual(res.map((r) => r.id), [final[0]!.id, final[2]!.id, copy.id, final[3]!.id]);
+      const got = await a.getDocument(final[0]!.id);
+      assert.deepEqual(got?.document, storedShape(final[0]!));
+      assert.equal(got?.pipeline, NEW);
+      assert.deepEqual(got?.duplicates, []);
+      assert.equal((await a.getDocument(final[3]!.id))?.pipeline, OLD);
+      assert.deepEqual((await a.getDocument(original[1]!.id))?.duplicates, [copy.id]);
+      assert.equal(await a.entity(`org:${`transient office ${final[0]!.id}`.replace(/[^a-z0-9]+/g, '-')}`), null);
+    });
+
+    it('ends in the same store as loading the new analyses from scratch', async () => {
+      await b.putBatch(final.map((d, i) => input(d, i === 0 || i === 2 ? NEW : i === 5 ? undefined : OLD)));
+      await b.putBatch([input(copy)]);
+      for (const d of [...final, copy]) {
+        const x = await a.getDocument(d.id);
+        const y = await b.getDocument(d.id);
+        assert.deepEqual(x, y, d.id);
+      }
+      assert.deepEqual(await a.stats(), await b.stats());
+      const byId = <T extends { id: string }>(xs: readonly T[]): T[] => [...xs].sort((p, q) => (p.id < q.id ? -1 : p.id > q.id ? 1 : 0));
+      assert.deepEqual(byId((await a.entities({ limit: 10_000 })).items), byId((await b.entities({ limit: 10_000 })).items));
+      assert.deepEqual(byId((await a.events({ limit: 10_000 })).items), byId((await b.events({ limit: 10_000 })).items));
+      assert.deepEqual(byId((await a.quotes({ limit: 10_000 })).items), byId((await b.quotes({ limit: 10_000 })).items));
+      const dropped = original[0]!.quotes[0]!;
+      const word = original[0]!.text.slice(dropped.start, dropped.end).match(/\p{L}{4,}/u)![0];
+      assert.equal((await a.quotes({ q: word })).total, (await b.quotes({ q: word })).total);
+      assert.equal((await a.search({ q: word, kind: 'quote' })).total, (await b.search({ q: word, kind: 'quote' })).total);
+      const dyads = async (st: Store) => [...(await st.aggregateEvents({}, 'dyad'))].map((x) => `${x.key}:${x.count}`).sort();
+      assert.deepEqual(await dyads(a), await dyads(b));
+    });
+  });
+}
+
 export function runStoreContract(open: () => Promise<Store>): void {
+  reanalysisContract(open);
   describe('store contract', () => {
     let store: Store;
     const docs = Array.from({ length: 12 }, (_, i) => fixtureDocument(i));

@@ -12,9 +12,21 @@ export interface StoreInput {
   readonly hash: string;
   /** MinHash signature (see `near-duplicates.ts`); absent for texts too short to compare. */
   readonly signature?: readonly number[];
+  /**
+   * The pipeline that made the layers: its stages' `name@version`, comma-separated, in order (see
+   * `pipelineId` in `src/stages.ts`). Stored with the document; absent counts as "unknown, stale".
+   */
+  readonly pipeline?: string;
+  /**
+   * Re-analysis: when this id and hash are already stored as an analysed document, replace its
+   * layers (entities, mentions, timexes, quotes, events, sentences, errors) and pipeline in the same
+   * transaction instead of skipping it. Corpus actors' counts follow; actors left without any record
+   * are removed. Linked copies (exact/near duplicates) have no layers and are still skipped.
+   */
+  readonly reanalyze?: boolean;
 }
 
-export type PutStatus = 'stored' | 'duplicate' | 'near-duplicate' | 'skipped';
+export type PutStatus = 'stored' | 'duplicate' | 'near-duplicate' | 'skipped' | 'reanalyzed';
 
 export interface PutResult {
   /** The id the document is stored under (its own id, or `id@hash8` when the id was taken by other text). */
@@ -28,7 +40,14 @@ export interface PutResult {
 
 /** What the store already knows about a document before analysing it. */
 export type KnownStatus =
-  | { readonly status: 'stored'; readonly id: string }
+  | {
+      readonly status: 'stored';
+      readonly id: string;
+      /** The stored pipeline (`StoreInput.pipeline`) of an analysed document; absent when unknown (older stores). */
+      readonly pipeline?: string;
+      /** Set when the stored document is a linked copy (it has no layers of its own): the first copy's id. */
+      readonly duplicateOf?: string;
+    }
   | { readonly status: 'duplicate-of'; readonly id: string }
   | { readonly status: 'new' };
 
@@ -85,6 +104,8 @@ export interface StoredDocument {
   readonly duplicates: readonly string[];
   /** Local entity id → corpus actor id. */
   readonly actors: Readonly<Record<string, string>>;
+  /** The pipeline that made the stored layers (`StoreInput.pipeline`); absent when unknown. */
+  readonly pipeline?: string;
 }
 
 export interface DocumentQuery extends PageQuery {
@@ -298,10 +319,8 @@ export interface OpenStoreOptions {
  */
 export async function openStore(url: string, options: OpenStoreOptions = {}): Promise<Store> {
   if (/^postgres(ql)?:\/\//i.test(url)) {
-    throw new DatelineError(
-      'E_STORE',
-      'the PostgreSQL adapter is not available yet: use a SQLite file (a path or sqlite:PATH)',
-    );
+    const { openPostgresStore } = await import('./postgres/postgres-store.ts');
+    return openPostgresStore(url, options);
   }
   const path = url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : url;
   if (path === '') throw new DatelineError('E_STORE', 'empty store path');

@@ -3,7 +3,7 @@ import { isValidIsoDate } from '../../ingest/index.ts';
 import { readInputs } from '../../ingest/index.ts';
 import { runIngest } from '../../store/ingest/run-ingest.ts';
 import { openStore } from '../../store/store.ts';
-import { DB_OPTION, dbUrl } from '../../store/cli-options.ts';
+import { DB_OPTION, dbUrl, shownUrl } from '../../store/cli-options.ts';
 import { createProgress } from '../progress.ts';
 import { EXIT, UsageError, flag, intOption, str, type Command } from '../command.ts';
 
@@ -12,7 +12,7 @@ const INPUT_FORMATS = ['text', 'jsonl', 'csv', 'html', 'json'] as const;
 export const ingestCommand: Command = {
   name: 'ingest',
   summary: 'Analyze articles in parallel and store them (resumable; duplicates linked, not counted twice)',
-  usage: 'PATH... [--db FILE] [--workers N] [--date YYYY-MM-DD]',
+  usage: 'PATH... [--db FILE] [--workers N] [--date YYYY-MM-DD] [--reanalyze stale|all]',
   options: {
     db: DB_OPTION,
     workers: { type: 'string', short: 'j', value: 'N', description: `analysis worker threads (default: number of cores, ${availableParallelism()} here)` },
@@ -21,6 +21,11 @@ export const ingestCommand: Command = {
     'input-format': { type: 'string', value: 'FORMAT', description: 'text, jsonl, csv, html or json instead of detecting it' },
     'max-bytes': { type: 'string', value: 'N', description: 'largest document accepted, in bytes' },
     stages: { type: 'string', value: 'LIST', description: 'comma-separated stage names to run (default: the full pipeline)' },
+    reanalyze: {
+      type: 'string',
+      value: 'WHICH',
+      description: 'analyse already stored documents again and replace their layers: stale (made by another pipeline or stage version) or all',
+    },
     progress: { type: 'boolean', description: 'show the progress bar even when stderr is not a terminal' },
     format: { type: 'string', short: 'f', value: 'FORMAT', default: 'text', description: 'summary on stdout: text (none; the summary goes to stderr) or json' },
   },
@@ -32,10 +37,18 @@ analysed or counted again. Documents that cannot be read are reported on stderr 
 file and line and not stored; a document on which a pipeline stage failed is stored with the
 layers the other stages made and its errors, and reported the same way. The exit code is then 1.
 
+Each stored document records the pipeline that analysed it (its stages as name@version). After a
+model or stage update, --reanalyze stale analyses again every stored document whose pipeline differs
+from the current one (documents stored before dateline recorded it count as stale); --reanalyze all
+analyses every stored document again. A re-analysed document's layers, events, quotes and entity
+links are replaced in one transaction (an interrupted --reanalyze stale resumes: what was replaced
+is current and skipped); linked copies are left as they are.
+
 Examples:
   dateline ingest ../shared/data/wikinews --db corpus.db
   dateline ingest 'dumps/*.jsonl' --db corpus.db --workers 4
-  cat today.jsonl | dateline ingest - --input-format jsonl --db corpus.db`,
+  cat today.jsonl | dateline ingest - --input-format jsonl --db corpus.db
+  dateline ingest ../shared/data/wikinews --db corpus.db --reanalyze stale`,
   async run({ values, positionals, io }) {
     if (positionals.length === 0) throw new UsageError('give at least one PATH (file, directory, glob or - for stdin)');
     const date = str(values, 'date');
@@ -52,6 +65,8 @@ Examples:
     if (batchSize === 0) throw new UsageError('--batch-size must be at least 1');
     const maxBytes = intOption(values, 'max-bytes');
     const stages = str(values, 'stages')?.split(',').map((s) => s.trim()).filter(Boolean);
+    const reanalyze = str(values, 'reanalyze');
+    if (reanalyze !== undefined && reanalyze !== 'stale' && reanalyze !== 'all') throw new UsageError('--reanalyze must be stale or all');
     const url = dbUrl(values, io);
     const store = await openStore(url);
     const readOptions = {
@@ -82,6 +97,7 @@ Examples:
         batchSize,
         ...(date ? { date } : {}),
         ...(stages ? { stages } : {}),
+        ...(reanalyze ? { reanalyze } : {}),
         ...(maxBytes !== undefined ? { maxBytes } : {}),
         ...(inputFormat ? { format: inputFormat as (typeof INPUT_FORMATS)[number] } : {}),
         stdin: io.stdin,
@@ -100,10 +116,10 @@ Examples:
     const s = summary;
     io.stderr.write(
       `dateline ingest: ${s.read} read, ${s.stored} stored${s.withErrors > 0 ? ` (${s.withErrors} with stage errors)` : ''}, ${s.duplicates} duplicate(s) linked (${s.exactDuplicates} exact, ` +
-        `${s.nearDuplicates} near), ${s.skipped} already stored, ${s.failed} failed; ${s.seconds} s, ${s.rate} docs/s ` +
-        `with ${s.workers} worker(s) → ${url}\n`,
+        `${s.nearDuplicates} near), ${s.reanalyzed > 0 || reanalyze ? `${s.reanalyzed} re-analysed, ` : ''}${s.skipped} already stored, ${s.failed} failed; ${s.seconds} s, ${s.rate} docs/s ` +
+        `with ${s.workers} worker(s) → ${shownUrl(url)}\n`,
     );
-    if (format === 'json') io.stdout.write(`${JSON.stringify({ db: url, ...s })}\n`);
+    if (format === 'json') io.stdout.write(`${JSON.stringify({ db: shownUrl(url), ...s })}\n`);
     return s.failed > 0 || s.withErrors > 0 ? EXIT.PARTIAL : EXIT.OK;
   },
 };

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '../../api/app.ts';
-import { DB_OPTION, dbUrl } from '../../store/cli-options.ts';
+import { DB_OPTION, dbUrl, shownUrl } from '../../store/cli-options.ts';
 import { openStore } from '../../store/store.ts';
 import { EXIT, UsageError, flag, intOption, str, type Command } from '../command.ts';
 
@@ -35,7 +35,7 @@ Examples:
     const store = await openStore(url);
     const app = await buildApp({ store, ...(token ? { token } : {}), staticDir: WEB_DIST, logger: flag(values, 'log') });
     const address = await app.listen({ port, host });
-    io.stderr.write(`dateline serve: ${url} on ${address} (API: ${address}/api/openapi.json; writes ${token ? 'need the bearer token' : 'disabled: no token'})\n`);
+    io.stderr.write(`dateline serve: ${shownUrl(url)} on ${address} (API: ${address}/api/openapi.json; writes ${token ? 'need the bearer token' : 'disabled: no token'})\n`);
     await new Promise<void>((resolve) => {
       const stop = (): void => resolve();
       process.once('SIGINT', stop);

@@ -44,3 +44,23 @@ test('dictionary phrases split on underscores, blanks and hyphens like the regex
     assert.deepEqual(phraseWords(s), expected, s);
   }
 });
+
+test('a word that starts no phrase asks the source once; phrases added later are still found', () => {
+  const t = new PhraseTrie<string>();
+  const asked: string[] = [];
+  t.addSource(function* (first) {
+    asked.push(first);
+    if (first === 'PORT') yield [['PORT', 'SAID'], 'city'] as const;
+  });
+  const keys = ['IN', 'PORT', 'SAID', 'TODAY'];
+  for (let k = 0; k < 3; k++) {
+    assert.deepEqual(t.matchesAt(keys, 0), []);
+    assert.deepEqual(t.matchesAt(keys, 1).map((m) => [m.end, [...m.values]]), [[3, ['city']]]);
+  }
+  assert.deepEqual(asked, ['IN', 'PORT']);
+  t.add(['IN'], 'word');
+  assert.deepEqual(t.matchesAt(keys, 0).map((m) => [m.end, [...m.values]]), [[1, ['word']]]);
+  assert.deepEqual(t.get(['TODAY']), undefined);
+  assert.deepEqual(t.get(['TODAY']), undefined);
+  assert.deepEqual(asked, ['IN', 'PORT', 'IN', 'TODAY']);
+});

@@ -11,6 +11,8 @@ export interface TrieMatch<T> {
 }
 
 const NO_MATCHES: readonly never[] = Object.freeze([]);
+/** Words known to start no phrase in a trie with a source, at most (each costs a map entry). */
+const MAX_CACHED_MISSES = 200_000;
 const NO_ITEMS: readonly never[] = Object.freeze([]);
 
 /** Phrases waiting under a first word until that word is first looked up (words, value, add index, …). */
@@ -29,10 +31,16 @@ export class PhraseTrie<T> {
   size = 0;
   /** Phrases listed by first word elsewhere, placed as if added when `addSource` was called. */
   private source: { readonly at: number; readonly phrases: (first: string) => Iterable<readonly [readonly string[], T]> } | undefined;
+  /**
+   * With a source, finding out that a word starts no phrase means asking the source (a binary
+   * search and more) — for nearly every word of every text. Such words are remembered here instead.
+   */
+  private readonly misses = new Set<string>();
 
   add(words: readonly string[], value: T): void {
     if (words.length === 0) return;
     const w = words[0]!;
+    this.misses.delete(w);
     const slot = this.first.get(w);
     if (slot instanceof Pending) slot.items.push(words, value, this.size);
     else if (slot) this.insert(slot, words, value);
@@ -46,6 +54,7 @@ export class PhraseTrie<T> {
    */
   addSource(phrases: (first: string) => Iterable<readonly [readonly string[], T]>): void {
     this.source = { at: this.size, phrases };
+    this.misses.clear();
   }
 
   private insert(top: TrieNode<T>, words: readonly string[], value: T): void {
@@ -67,10 +76,14 @@ export class PhraseTrie<T> {
   private top(w: string): TrieNode<T> | undefined {
     const slot = this.first.get(w);
     if (slot !== undefined && !(slot instanceof Pending)) return slot;
-    const items = slot ? slot.items : NO_ITEMS;
     const src = this.source;
+    if (slot === undefined && (src === undefined || this.misses.has(w))) return undefined;
+    const items = slot ? slot.items : NO_ITEMS;
     const extra = src ? [...src.phrases(w)] : NO_ITEMS;
-    if (items.length === 0 && extra.length === 0) return undefined;
+    if (items.length === 0 && extra.length === 0) {
+      if (this.misses.size < MAX_CACHED_MISSES) this.misses.add(w);
+      return undefined;
+    }
     const node: TrieNode<T> = {};
     let i = 0;
     // Pending phrases in order: those added before the source, the source's, then the rest.

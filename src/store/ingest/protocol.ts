@@ -21,6 +21,8 @@ export interface AnalyzeResponse {
 
 export interface ReadyMessage {
   readonly type: 'ready';
+  /** The worker's pipeline (`pipelineId`), stored with every document it analyses. */
+  readonly pipeline: string;
 }
 
 export interface FatalMessage {

@@ -11,6 +11,7 @@ import { DatelineError } from '../../core/errors.ts';
 import { readInputs, type InputItem } from '../../ingest/index.ts';
 import { contentHash } from '../keys.ts';
 import type { PutResult, Store, StoreInput } from '../store.ts';
+import { workerBundle } from './bundle.ts';
 import type { AnalyzeResult, WorkerMessage, WorkerOptions } from './protocol.ts';
 
 export interface IngestOptions {
@@ -30,7 +31,15 @@ export interface IngestOptions {
   readonly onError?: (error: DocError) => void;
   /** Items source, for tests and benchmarks (default: `readInputs(paths)`). */
   readonly inputs?: AsyncIterable<InputItem>;
+  /**
+   * Already stored documents (same id and text) are skipped by default; `stale` re-analyses those
+   * whose stored pipeline (stage name@version list) differs from the current one (or is unknown),
+   * `all` re-analyses every one. Linked copies are never re-analysed (they have no layers).
+   */
+  readonly reanalyze?: ReanalyzeMode;
 }
+
+export type ReanalyzeMode = 'none' | 'stale' | 'all';
 
 export interface IngestSummary {
   /** Documents read (failed reads included). */
@@ -39,8 +48,12 @@ export interface IngestSummary {
   readonly duplicates: number;
   readonly exactDuplicates: number;
   readonly nearDuplicates: number;
-  /** Already in the store from an earlier run. */
+  /** Already in the store from an earlier run (and not re-analysed). */
   readonly skipped: number;
+  /** Stored documents analysed again and their layers replaced (`reanalyze`). */
+  readonly reanalyzed: number;
+  /** The pipeline of this run (`name@version`, comma-separated), stored with each analysed document. */
+  readonly pipeline: string;
   /** Documents not stored: unreadable, or the analysis threw. */
   readonly failed: number;
   /** Stored documents on which a pipeline stage failed (their errors are stored and reported). */
@@ -62,6 +75,9 @@ type Slot =
 interface Job {
   readonly seq: number;
   readonly doc: NewDocument;
+  readonly hash: string;
+  /** Replace the stored layers of this (already stored) document. */
+  readonly reanalyze?: boolean;
 }
 
 class WorkerPool {
@@ -70,18 +86,23 @@ class WorkerPool {
   private readonly busy = new Map<Worker, { resolve: (r: AnalyzeResult[]) => void; reject: (e: Error) => void }>();
   private readonly all: Worker[] = [];
   private failure: Error | undefined;
+  /** The workers' pipeline id (from their ready message). */
+  pipeline = '';
 
   private constructor() {}
 
   static async create(size: number, options: WorkerOptions): Promise<WorkerPool> {
     const pool = new WorkerPool();
+    const bundle = await workerBundle();
     await Promise.all(
       Array.from({ length: size }, () => {
         return new Promise<void>((resolve, reject) => {
-          const w = new Worker(WORKER_ENTRY, { workerData: options });
+          // The bundle is plain JavaScript: the workers need neither tsx nor the parent's --import flags.
+          const w = bundle ? bundledWorker(bundle, options) : new Worker(WORKER_ENTRY, { workerData: options });
           pool.all.push(w);
           const onFirst = (msg: WorkerMessage): void => {
             if (msg.type === 'ready') {
+              pool.pipeline = msg.pipeline;
               w.off('error', reject);
               pool.attach(w);
               resolve();
@@ -121,7 +142,7 @@ class WorkerPool {
     const next = this.queue.shift();
     if (next) {
       this.busy.set(w, next);
-      w.postMessage({ type: 'analyze', jobs: next.jobs });
+      w.postMessage({ type: 'analyze', jobs: next.jobs.map(({ seq, doc }) => ({ seq, doc })) });
     } else {
       this.idle.push(w);
     }
@@ -133,7 +154,7 @@ class WorkerPool {
       const w = this.idle.pop();
       if (w) {
         this.busy.set(w, { resolve, reject });
-        w.postMessage({ type: 'analyze', jobs });
+        w.postMessage({ type: 'analyze', jobs: jobs.map(({ seq, doc }) => ({ seq, doc })) });
       } else {
         this.queue.push({ jobs, resolve, reject });
       }
@@ -150,6 +171,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   const store = options.store;
   const workers = Math.max(1, options.workers ?? availableParallelism());
   const batchSize = Math.max(1, options.batchSize ?? 64);
+  const reanalyze = options.reanalyze ?? 'none';
   const workerOptions: WorkerOptions = {
     ...(options.date ? { date: options.date } : {}),
     ...(options.stages ? { stages: options.stages } : {}),
@@ -163,6 +185,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   let exact = 0;
   let near = 0;
   let skipped = 0;
+  let reanalyzed = 0;
   let failed = 0;
   let withErrors = 0;
   let handled = 0;
@@ -178,6 +201,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     if (r.status === 'stored') stored++;
     else if (r.status === 'duplicate') exact++;
     else if (r.status === 'near-duplicate') near++;
+    else if (r.status === 'reanalyzed') reanalyzed++;
     else skipped++;
   };
 
@@ -228,7 +252,13 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
               withErrors++;
               for (const e of r.doc.errors) options.onError?.(locate(e, job.doc));
             }
-            const input: StoreInput = { doc: r.doc, hash: contentHash(r.doc.text), ...(r.signature ? { signature: r.signature } : {}) };
+            const input: StoreInput = {
+              doc: r.doc,
+              hash: job.hash,
+              ...(r.signature ? { signature: r.signature } : {}),
+              pipeline: pool.pipeline,
+              ...(job.reanalyze ? { reanalyze: true } : {}),
+            };
             slots.set(r.seq, { kind: 'write', input });
           } else {
             for (const e of r.errors) fail(locate(e, job.doc));
@@ -263,7 +293,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
       }
       const hash = contentHash(item.doc.text);
       const known = await store.known(item.doc.id, hash);
-      if (known.status === 'stored') {
+      if (known.status === 'stored' && !(known.duplicateOf === undefined && (reanalyze === 'all' || (reanalyze === 'stale' && known.pipeline !== pool.pipeline)))) {
         skipped++;
         slots.set(seq, { kind: 'done' });
         continue;
@@ -274,7 +304,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
         continue;
       }
       slots.set(seq, { kind: 'pending' });
-      chunk.push({ seq, doc: item.doc });
+      chunk.push({ seq, doc: item.doc, hash, ...(known.status === 'stored' ? { reanalyze: true } : {}) });
       if (chunk.length >= CHUNK) launch();
       while (inflight.size >= maxInflight) await Promise.race(inflight);
       if (inflight.size === 0) await flush(false);
@@ -282,12 +312,12 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     launch();
     while (inflight.size > 0) await Promise.race(inflight);
     await flush(true);
-    if (stored > 0) await store.optimize();
+    if (stored + reanalyzed > 0) await store.optimize();
   } finally {
     await pool.close();
   }
   const seconds = (performance.now() - started) / 1000;
-  const work = stored + exact + near + failed;
+  const work = stored + reanalyzed + exact + near + failed;
   return {
     read,
     stored,
@@ -295,12 +325,35 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     exactDuplicates: exact,
     nearDuplicates: near,
     skipped,
+    reanalyzed,
     failed,
     withErrors,
     seconds: Math.round(seconds * 100) / 100,
     rate: Math.round((work / Math.max(seconds, 1e-3)) * 10) / 10,
     workers,
+    pipeline: pool.pipeline,
   };
+}
+
+function bundledWorker(bundle: URL, options: WorkerOptions): Worker {
+  try {
+    return new Worker(bundle, { workerData: options, execArgv: withoutLoaders(process.execArgv) });
+  } catch (e) {
+    // Process-wide flags (V8 options such as --single-threaded-gc) are refused per worker: keep none.
+    if ((e as { code?: string }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw e;
+    return new Worker(bundle, { workerData: options, execArgv: [] });
+  }
+}
+
+/** Node flags without module hooks and preloads (`--import tsx` and the like): a bundled worker needs none. */
+function withoutLoaders(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--import' || a === '--loader' || a === '--experimental-loader' || a === '--require' || a === '-r') i++;
+    else if (!/^--(import|loader|experimental-loader|require)=/.test(a)) out.push(a);
+  }
+  return out;
 }
 
 function locate(e: DocError, doc: NewDocument): DocError {

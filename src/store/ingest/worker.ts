@@ -1,6 +1,7 @@
 /** An analysis worker: runs the pipeline and the MinHash signature off the main thread. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyzeDocument } from '../../analyze.ts';
+import { DEFAULT_STAGES, pipelineFromNames, pipelineId } from '../../stages.ts';
 import { minhash } from '../near-duplicates.ts';
 import type { AnalyzeRequest, AnalyzeResult, WorkerMessage, WorkerOptions } from './protocol.ts';
 
@@ -32,4 +33,13 @@ port.on('message', (msg: AnalyzeRequest) => {
   post({ type: 'result', results });
 });
 
-post({ type: 'ready' });
+/** Unknown stage names fail every document (reported per document), not the worker's start. */
+function currentPipeline(): string {
+  try {
+    return pipelineId(pipelineFromNames(options.stages ?? DEFAULT_STAGES));
+  } catch {
+    return '';
+  }
+}
+
+post({ type: 'ready', pipeline: currentPipeline() });

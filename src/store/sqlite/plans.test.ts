@@ -154,7 +154,7 @@ describe('sqlite schema migration', () => {
     await s1.putBatch(docs.map(storeInput));
     await s1.close();
     const raw = new Database(path);
-    raw.exec(`DROP TABLE store_meta; DROP INDEX events_root_date; DROP INDEX events_location; DROP INDEX event_actors_role_code;
+    raw.exec(`ALTER TABLE documents DROP COLUMN pipeline; DROP TABLE store_meta; DROP INDEX events_root_date; DROP INDEX events_location; DROP INDEX event_actors_role_code;
       DROP INDEX events_dyad; CREATE INDEX events_dyad ON events(source_actor_pk, target_actor_pk);
       CREATE INDEX event_actors_code ON event_actors(code, role, event_pk); DELETE FROM schema_migrations WHERE version > 1`);
     raw.close();
@@ -164,6 +164,26 @@ describe('sqlite schema migration', () => {
     assert.equal((await s2.stats()).schemaVersion, SCHEMA_VERSION);
     const page = await s2.events({ from: '2017-12-01', to: '2017-12-31' });
     assert.deepEqual(page.items.map((r) => r.id), [`${docs[0]!.id}#${docs[0]!.events[0]!.id}`]);
+    await s2.close();
+  });
+
+  it('migrates a version-2 store: its documents have no recorded pipeline (stale) until re-analysed', async () => {
+    const path = join(dir, 'v2.db');
+    const doc = fixtureDocument(3);
+    const s1 = await openStore(path);
+    await s1.putBatch([{ ...storeInput(doc), pipeline: 'tokenize@1' }]);
+    await s1.close();
+    const raw = new Database(path);
+    raw.exec('ALTER TABLE documents DROP COLUMN pipeline; DELETE FROM schema_migrations WHERE version > 2');
+    raw.close();
+    await assert.rejects(openStore(path, { readonly: true }), /schema version 2/);
+    const s2 = await openStore(path);
+    assert.equal((await s2.stats()).schemaVersion, SCHEMA_VERSION);
+    const hash = storeInput(doc).hash;
+    assert.deepEqual(await s2.known(doc.id, hash), { status: 'stored', id: doc.id });
+    const res = await s2.putBatch([{ ...storeInput(doc), pipeline: 'tokenize@2', reanalyze: true }]);
+    assert.equal(res[0]!.status, 'reanalyzed');
+    assert.deepEqual(await s2.known(doc.id, hash), { status: 'stored', id: doc.id, pipeline: 'tokenize@2' });
     await s2.close();
   });
 });

@@ -237,6 +237,16 @@ INSERT INTO store_meta (key, value)
   SELECT 'max_date_span', coalesce(max(julianday(date_end) - julianday(date_start)), 0) FROM events;
 `,
   },
+  {
+    version: 3,
+    name: 'pipeline that analysed each document',
+    sql: `
+-- The stages (name@version, in order) that made a document's layers, so a later run can re-analyse
+-- documents made by an older pipeline. Documents stored before this column existed keep NULL:
+-- unknown, i.e. stale.
+ALTER TABLE documents ADD COLUMN pipeline TEXT;
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

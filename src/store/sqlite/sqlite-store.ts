@@ -190,13 +190,22 @@ class SqliteStore implements Store {
   }
 
   private knownSync(id: string, hash: string): KnownStatus {
-    const own = this.get('SELECT id, hash FROM documents WHERE id = ?', [id]);
-    if (own && own.hash === hash) return { status: 'stored', id };
-    const alt = `${id}@${hash.slice(0, 8)}`;
-    if (own && this.get('SELECT 1 FROM documents WHERE id = ?', [alt])) return { status: 'stored', id: alt };
+    const own = this.get('SELECT pk, id, hash, pipeline, duplicate_of FROM documents WHERE id = ?', [id]);
+    if (own && own.hash === hash) return this.storedStatus(own);
+    const alt = own ? this.get('SELECT pk, id, hash, pipeline, duplicate_of FROM documents WHERE id = ?', [`${id}@${hash.slice(0, 8)}`]) : undefined;
+    if (alt) return this.storedStatus(alt);
     const first = this.get('SELECT id FROM documents WHERE hash = ? AND duplicate_of IS NULL ORDER BY pk LIMIT 1', [hash]);
     if (first) return { status: 'duplicate-of', id: String(first.id) };
     return { status: 'new' };
+  }
+
+  private storedStatus(row: Row): KnownStatus {
+    if (row.duplicate_of !== null) {
+      const first = this.get('SELECT id FROM documents WHERE pk = ?', [n(row.duplicate_of)]);
+      return { status: 'stored', id: String(row.id), duplicateOf: String(first?.id) };
+    }
+    const pipeline = s(row.pipeline);
+    return { status: 'stored', id: String(row.id), ...(pipeline !== undefined ? { pipeline } : {}) };
   }
 
   async putBatch(items: readonly StoreInput[]): Promise<readonly PutResult[]> {
@@ -218,7 +227,11 @@ class SqliteStore implements Store {
   private putOne(item: StoreInput): PutResult {
     const { doc, hash } = item;
     const known = this.knownSync(doc.id, hash);
-    if (known.status === 'stored') return { id: known.id, status: 'skipped' };
+    if (known.status === 'stored') {
+      if (!item.reanalyze || known.duplicateOf !== undefined) return { id: known.id, status: 'skipped' };
+      this.replaceLayers(known.id, item);
+      return { id: known.id, status: 'reanalyzed' };
+    }
     const taken = this.get('SELECT 1 FROM documents WHERE id = ?', [doc.id]);
     const id = taken ? `${doc.id}@${hash.slice(0, 8)}` : doc.id;
 
@@ -234,7 +247,7 @@ class SqliteStore implements Store {
         return { id, status: 'near-duplicate', duplicateOf: near.id, similarity: near.similarity };
       }
     }
-    const pk = this.insertDocument(doc, id, hash, undefined, item.signature);
+    const pk = this.insertDocument(doc, id, hash, undefined, item.signature, item.pipeline);
     this.insertLayers(doc, pk);
     return { id, status: 'stored' };
   }
@@ -263,14 +276,15 @@ class SqliteStore implements Store {
     hash: string,
     dup: { pk: number; kind: 'exact' | 'near'; similarity: number } | undefined,
     signature: readonly number[] | undefined,
+    pipeline?: string,
   ): number {
     const meta = doc.meta;
     const day = dayOf(meta.published) ?? dayOf(meta.referenceDate) ?? null;
     const canonical = dup === undefined;
     const res = this.run(
       `INSERT INTO documents (id, hash, duplicate_of, duplicate_kind, similarity, title, url, file, line, published,
-         reference_date, day, place, country, text, meta, sentences, errors, signature, n_entities, n_quotes, n_events)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         reference_date, day, place, country, text, meta, sentences, errors, signature, n_entities, n_quotes, n_events, pipeline)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         id, hash, dup?.pk ?? null, dup?.kind ?? null, dup?.similarity ?? null,
         meta.title ?? null, meta.url ?? null, meta.file ?? null, meta.line ?? null, meta.published ?? null,
@@ -279,6 +293,7 @@ class SqliteStore implements Store {
         doc.errors && doc.errors.length > 0 ? JSON.stringify(doc.errors) : null,
         canonical && signature ? encodeSignature(signature) : null,
         canonical ? doc.entities.length : 0, canonical ? doc.quotes.length : 0, canonical ? doc.events.length : 0,
+        canonical ? pipeline ?? null : null,
       ],
     );
     const pk = n(res.lastInsertRowid);
@@ -291,6 +306,67 @@ class SqliteStore implements Store {
       }
     }
     return pk;
+  }
+
+  /**
+   * Re-analysis of a stored document (same id and text): its layers are deleted and the new ones
+   * written, inside the caller's transaction. The counters of every actor it touched before or
+   * touches now are recomputed from the records (so they equal what a fresh load would give), and
+   * actors no record refers to any more are removed.
+   */
+  private replaceLayers(id: string, item: StoreInput): void {
+    const { doc } = item;
+    const row = this.get('SELECT pk FROM documents WHERE id = ?', [id])!;
+    const pk = n(row.pk);
+    const touched = new Set<number>();
+    for (const r of this.all('SELECT DISTINCT actor_pk FROM entities WHERE doc_pk = ?', [pk])) touched.add(n(r.actor_pk));
+    for (const r of this.all('SELECT pk, text FROM quotes WHERE doc_pk = ?', [pk])) {
+      this.run("INSERT INTO quotes_fts (quotes_fts, rowid, text) VALUES ('delete', ?, ?)", [n(r.pk), String(r.text)]);
+    }
+    this.run('DELETE FROM event_actors WHERE event_pk IN (SELECT pk FROM events WHERE doc_pk = ?)', [pk]);
+    this.run('DELETE FROM event_texts WHERE event_pk IN (SELECT pk FROM events WHERE doc_pk = ?)', [pk]);
+    this.run('DELETE FROM events WHERE doc_pk = ?', [pk]);
+    this.run('DELETE FROM quotes WHERE doc_pk = ?', [pk]);
+    this.run('DELETE FROM timexes WHERE doc_pk = ?', [pk]);
+    this.run('DELETE FROM mentions WHERE doc_pk = ?', [pk]);
+    this.run('DELETE FROM entities WHERE doc_pk = ?', [pk]);
+    const meta = doc.meta;
+    this.run(
+      `UPDATE documents SET reference_date = ?, day = ?, meta = ?, sentences = ?, errors = ?, n_entities = ?, n_quotes = ?,
+         n_events = ?, pipeline = ? WHERE pk = ?`,
+      [
+        meta.referenceDate ?? null, dayOf(meta.published) ?? dayOf(meta.referenceDate) ?? null, JSON.stringify(meta),
+        JSON.stringify(doc.sentences.map(storedSentence)), doc.errors && doc.errors.length > 0 ? JSON.stringify(doc.errors) : null,
+        doc.entities.length, doc.quotes.length, doc.events.length, item.pipeline ?? null, pk,
+      ],
+    );
+    this.insertLayers(doc, pk);
+    for (const r of this.all('SELECT DISTINCT actor_pk FROM entities WHERE doc_pk = ?', [pk])) touched.add(n(r.actor_pk));
+    for (const apk of touched) this.recountActor(apk);
+  }
+
+  /** Recompute an actor's counters from its records (the same values the incremental path keeps); drop it when unused. */
+  private recountActor(apk: number): void {
+    const used = this.get(
+      `SELECT (SELECT count(*) FROM entities WHERE actor_pk = ?) + (SELECT count(*) FROM quotes WHERE speaker_actor_pk = ?)
+         + (SELECT count(*) FROM event_actors WHERE actor_pk = ?) + (SELECT count(*) FROM events WHERE location_actor_pk = ?) AS n`,
+      [apk, apk, apk, apk],
+    );
+    if (n(used?.n) === 0) {
+      this.run('DELETE FROM actors WHERE pk = ?', [apk]);
+      return;
+    }
+    this.stmt(
+      `UPDATE actors SET
+         n_documents = (SELECT count(DISTINCT doc_pk) FROM entities WHERE actor_pk = @apk),
+         n_mentions = (SELECT coalesce(sum(n_mentions), 0) FROM entities WHERE actor_pk = @apk),
+         first_seen = (SELECT min(d.day) FROM entities e JOIN documents d ON d.pk = e.doc_pk WHERE e.actor_pk = @apk),
+         last_seen = (SELECT max(d.day) FROM entities e JOIN documents d ON d.pk = e.doc_pk WHERE e.actor_pk = @apk),
+         n_quotes = (SELECT count(*) FROM quotes WHERE speaker_actor_pk = @apk),
+         n_source = (SELECT count(DISTINCT event_pk) FROM event_actors WHERE actor_pk = @apk AND role = 'source'),
+         n_target = (SELECT count(DISTINCT event_pk) FROM event_actors WHERE actor_pk = @apk AND role = 'target')
+       WHERE pk = @apk`,
+    ).run({ apk });
   }
 
   private upsertActor(e: Entity): number {
@@ -456,6 +532,7 @@ class SqliteStore implements Store {
       similarity: typeof row.similarity === 'number' ? row.similarity : undefined,
       duplicates: row.duplicate_of === null ? dups : [],
       actors,
+      pipeline: s(row.pipeline),
     });
   }
 
