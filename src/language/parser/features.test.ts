@@ -8,7 +8,10 @@ import {
   extractFeatures,
   extractLabelDynamicFeatures,
   extractLabelFeatures,
+  extractRuntimeFeatures,
   GROUP_FEATURES,
+  GROUP_TABLE_TEMPLATES,
+  LABEL_CHILD_TEMPLATES,
   LABEL_DEP_TEMPLATES,
   LABEL_DYNAMIC_FEATURES,
   LABEL_HEAD_TEMPLATES,
@@ -17,6 +20,10 @@ import {
   NONE_VALUE,
   ROLE_TEMPLATES,
   roleFeature,
+  TABLE_TEMPLATES,
+  TAG_VALENCY_TEMPLATE,
+  templateHash,
+  TRIPLE_TABLE_TEMPLATES,
   type SentenceInput,
 } from './features.ts';
 import { LEFT, ParseState, RIGHT, SHIFT } from './transition.ts';
@@ -120,4 +127,45 @@ test('dynamic + single-token features + bias are exactly the full move and label
   }
   assert.ok(states > 300);
   assert.ok(labelled > 200);
+});
+
+test('runtime features + table templates + child tables are exactly the dynamic features, in order', () => {
+  const r = rng(11);
+  const dyn = new Int32Array(MAX_FEATURES);
+  const rt = new Int32Array(MAX_FEATURES);
+  const vals = new Int32Array(2 * TABLE_TEMPLATES.length);
+  const vals3 = new Int32Array(3 * TRIPLE_TABLE_TEMPLATES.length);
+  // Positions scored from the child-label and tag × valency tables (see runtime.ts).
+  const childTable = new Set([...LABEL_CHILD_TEMPLATES.map((t) => t[0]), TAG_VALENCY_TEMPLATE[0]]);
+  const tablePos = new Set([...TABLE_TEMPLATES, ...TRIPLE_TABLE_TEMPLATES].map((t) => t[0]));
+  let states = 0;
+  for (let k = 0; k < 40; k++) {
+    const n = 1 + Math.floor(r() * 12);
+    const s = randomSentence(n, r);
+    const st = new ParseState(n);
+    while (!st.isTerminal()) {
+      const nd = extractDynamicFeatures(st, s, dyn);
+      const nr = extractRuntimeFeatures(st, s, rt, vals, vals3);
+      const hashed = Array.from(dyn.subarray(0, nd)).filter((_, i) => !childTable.has(i) && !tablePos.has(i));
+      assert.deepEqual(Array.from(rt.subarray(0, nr)), hashed);
+      TABLE_TEMPLATES.forEach(([pos, id, , kb], j) => {
+        const a = vals[2 * j]!;
+        const b = vals[2 * j + 1]!;
+        assert.ok(a >= -8 && b >= -8, 'table values are shifted by +8 into non-negative indices');
+        assert.equal(kb < 0 ? templateHash(id, a) : templateHash(id, a, b), dyn[pos]);
+        if (kb < 0) assert.equal(b, -8);
+        assert.equal(pos < DYNAMIC_GROUP_FEATURES, j < GROUP_TABLE_TEMPLATES);
+      });
+      TRIPLE_TABLE_TEMPLATES.forEach(([pos, id], j) => {
+        const [a, b, c] = [vals3[3 * j]!, vals3[3 * j + 1]!, vals3[3 * j + 2]!];
+        assert.ok(a >= -8 && b >= -8 && c >= -8);
+        assert.equal(templateHash(id, a, b, c), dyn[pos]);
+        assert.ok(pos >= DYNAMIC_GROUP_FEATURES);
+      });
+      states++;
+      const moves = [st.canShift() ? SHIFT : -1, st.canLeft() ? LEFT : -1, st.canRight() ? RIGHT : -1].filter((m) => m >= 0);
+      st.apply(moves[Math.floor(r() * moves.length)]!, Math.floor(r() * 40));
+    }
+  }
+  assert.ok(states > 300);
 });

@@ -11,6 +11,10 @@
  *   ones, so this removes about half of the sparse-row work. Likewise the label model's bias and
  *   single-token head/dependent templates.
  * - Five small-domain group templates (child labels, s0 tag × valency) come from per-value tables.
+ * - So do the 32 move TABLE_TEMPLATES, the 22 TRIPLE_TABLE_TEMPLATES (filled lazily) and the 9
+ *   LABEL_TABLE_TEMPLATES (features.ts) over tags, labels, distances, valencies and coarse
+ *   clusters only: dense per-value rows whose used part stays in cache, read without hashing
+ *   (`extractRuntimeFeatures` and `extractLabelRuntimeFeatures` hash only the other templates).
  * - Forced moves are not scored; sparse rows use the compact layout of `SparseWeights`.
  * Weights are summed as integers, so the order does not matter and the parses are identical to
  * `greedyParse` over the same model (checked by `runtime.test.ts` and `scripts/bench-parser.ts`).
@@ -18,16 +22,24 @@
 import {
   biasFeature,
   DYNAMIC_GROUP_FEATURES,
-  extractDynamicFeatures,
-  extractLabelDynamicFeatures,
+  extractLabelRuntimeFeatures,
+  extractRuntimeFeatures,
+  GROUP_TABLE_TEMPLATES,
   LABEL_DEP_TEMPLATES,
-  LABEL_DYNAMIC_FEATURES,
+  LABEL_TABLE_TEMPLATES,
   LABEL_HEAD_TEMPLATES,
   labelBiasFeature,
-  DYNAMIC_FEATURES,
   LABEL_CHILD_TEMPLATES,
   NONE_VALUE,
+  TABLE_TEMPLATES,
   TAG_VALENCY_TEMPLATE,
+  TRIPLE_TABLE_TEMPLATES,
+  VALUE_KIND_COARSE,
+  VALUE_KIND_DIST,
+  VALUE_KIND_LABEL,
+  VALUE_KIND_TAG,
+  VALUE_KIND_UTAG,
+  VALUE_KIND_VAL,
   templateHash,
   ROLE_TEMPLATES,
   roleFeature,
@@ -58,9 +70,9 @@ import { LEFT, ParseState, RIGHT, SHIFT } from './transition.ts';
 
 // Imported bindings are read through getters once transpiled to CommonJS (tsx): hot loops use
 // module-level copies.
-const NDL = LABEL_DYNAMIC_FEATURES;
-const extractDyn = extractDynamicFeatures;
-const extractLabelDyn = extractLabelDynamicFeatures;
+const NLT = LABEL_TABLE_TEMPLATES.length;
+const extractRt = extractRuntimeFeatures;
+const extractLabelRt = extractLabelRuntimeFeatures;
 const bestMoveOf = bestMove;
 const bestLabelOf = bestLabel;
 const moveOf = moveOfClass;
@@ -69,12 +81,23 @@ const popcnt = popcount;
 const SHIFT_ = SHIFT;
 const LEFT_ = LEFT;
 const RIGHT_ = RIGHT;
-/** Positions of the dynamic features read from hashed rows (the table-scored ones excluded). */
-const TABLE_POS = new Set([...LABEL_CHILD_TEMPLATES.map((t) => t[0]), TAG_VALENCY_TEMPLATE[0]]);
-const DENSE_POS = Int32Array.from({ length: DYNAMIC_FEATURES }, (_, i) => i).filter((i) => !TABLE_POS.has(i));
-const GROUP_POS = Int32Array.from({ length: DYNAMIC_GROUP_FEATURES }, (_, i) => i).filter((i) => !TABLE_POS.has(i));
-const N_DENSE_POS = DENSE_POS.length;
-const N_GROUP_POS = GROUP_POS.length;
+/**
+ * `extractRuntimeFeatures` leaves out the group templates scored from the child-label and
+ * tag × valency tables; the group templates it hashes come first (all table templates are past
+ * the group subset).
+ */
+const CHILD_TABLE_POS = new Set([...LABEL_CHILD_TEMPLATES.map((t) => t[0]), TAG_VALENCY_TEMPLATE[0]]);
+const NGT = GROUP_TABLE_TEMPLATES;
+const N_GROUP_POS = DYNAMIC_GROUP_FEATURES - CHILD_TABLE_POS.size - NGT;
+const N_TABLE = TABLE_TEMPLATES.length;
+const N_TRIPLE = TRIPLE_TABLE_TEMPLATES.length;
+if (
+  TABLE_TEMPLATES.some((t, j) => (t[0] < DYNAMIC_GROUP_FEATURES) !== (j < NGT) || CHILD_TABLE_POS.has(t[0])) ||
+  TRIPLE_TABLE_TEMPLATES.some((t) => t[0] < DYNAMIC_GROUP_FEATURES) ||
+  NGT !== 2
+) {
+  throw new Error('parser runtime: table templates do not match the feature extraction');
+}
 /** Valency values (0–4 or NONE) + 8 lie in 0..12. */
 const VAL_DOMAIN = 13;
 
@@ -196,12 +219,43 @@ class TypeRecords {
   readonly labelOff: number;
   /** Label bias rows, right arcs then left arcs. */
   readonly biasLabel: Int32Array;
+  /**
+   * Per-value rows of the TABLE_TEMPLATES (int16): template j's row for values (a, b) starts at
+   * `smallOff[j] + ((a + 8) * smallDB[j] + b + 8) * stride`, the stride being 3 (the moves) or,
+   * for the first GROUP_TABLE_TEMPLATES, `E` (group classes, then the moves). Values are tags,
+   * labels, distances, valencies or coarse clusters, so the tables are small (≈ 0.76 MB in all,
+   * the used part far less) and stay in cache, where their rows in the hashed tables were
+   * scattered and had to be found through hashing.
+   */
+  readonly small: Int16Array;
+  readonly smallOff: Int32Array;
+  readonly smallDB: Int32Array;
+  /**
+   * Per-value label rows (int16, L per value pair) of the LABEL_TABLE_TEMPLATES, right arcs then
+   * left arcs: template j's row for direction d and values (a, b) starts at
+   * `labelTableOff[d * NLT + j] + ((a + 8) * labelTableDB[j] + b + 8) * L`.
+   */
+  readonly labelTable: Int16Array;
+  readonly labelTableOff: Int32Array;
+  readonly labelTableDB: Int32Array;
+  /**
+   * Per-value 3-move rows of the TRIPLE_TABLE_TEMPLATES, filled lazily (≈ 58³ value triples per
+   * template, most never seen): 4 int16 per triple, a filled flag and the 3 moves; template j's
+   * entry for (a, b, c) starts at `tripleOff[j] + (((a + 8) * tripleDB[j] + b + 8) * tripleDC[j]
+   * + c + 8) * 4`. Untouched parts of the 28 MB cost no memory pages.
+   */
+  readonly triple: Int16Array;
+  readonly tripleOff: Int32Array;
+  readonly tripleDB: Int32Array;
+  readonly tripleDC: Int32Array;
 
   constructor(
     readonly base: DenseRows,
     readonly group: SparseWeights,
     readonly labels: SparseWeights,
     nXpos: number,
+    nUpos: number,
+    maxCoarse: number,
   ) {
     this.C = group.nClasses;
     this.L = labels.nClasses;
@@ -229,6 +283,98 @@ class TypeRecords {
         this.addBoth(templateHash(TAG_VALENCY_TEMPLATE[1], p, v), this.valTable, ((p + 8) * VAL_DOMAIN + v + 8) * this.E);
       }
     }
+    // Value domains shifted by +8 (NONE_VALUE = -7 and ROOT_TAG = -3 included).
+    const domain = (kind: number): number => {
+      switch (kind) {
+        case VALUE_KIND_TAG:
+          return nXpos + 9;
+        case VALUE_KIND_UTAG:
+          return nUpos + 9;
+        case VALUE_KIND_LABEL:
+          return this.L + 8;
+        case VALUE_KIND_DIST:
+          return 17;
+        case VALUE_KIND_VAL:
+          return VAL_DOMAIN;
+        case VALUE_KIND_COARSE:
+          return maxCoarse + 9;
+        default:
+          return 1;
+      }
+    };
+    this.smallOff = new Int32Array(N_TABLE);
+    this.smallDB = new Int32Array(N_TABLE);
+    let size = 0;
+    TABLE_TEMPLATES.forEach(([, , ka, kb], j) => {
+      this.smallOff[j] = size;
+      this.smallDB[j] = domain(kb);
+      size += domain(ka) * domain(kb) * (j < NGT ? this.E : 3);
+    });
+    this.small = new Int16Array(size);
+    const W = base.W;
+    TABLE_TEMPLATES.forEach(([, id, ka, kb], j) => {
+      const da = domain(ka);
+      const db = domain(kb);
+      for (let a = 0; a < da; a++) {
+        for (let b = 0; b < db; b++) {
+          const h = kb < 0 ? templateHash(id, a - 8) : templateHash(id, a - 8, b - 8);
+          const r = (h >>> base.shift) * 3;
+          let o = this.smallOff[j]! + (a * db + b) * (j < NGT ? this.E : 3);
+          if (j < NGT) {
+            const row = new Int32Array(this.C);
+            this.addSparse(h, row, 0, group);
+            for (let k = 0; k < this.C; k++) {
+              if (row[k]! !== (row[k]! << 16) >> 16) throw new Error('parser runtime: group weight out of int16 range');
+              this.small[o + k] = row[k]!;
+            }
+            o += this.C;
+          }
+          this.small[o] = W[r]!;
+          this.small[o + 1] = W[r + 1]!;
+          this.small[o + 2] = W[r + 2]!;
+        }
+      }
+    });
+    this.labelTableOff = new Int32Array(2 * NLT);
+    this.labelTableDB = new Int32Array(NLT);
+    size = 0;
+    for (let d = 0; d < 2; d++) {
+      LABEL_TABLE_TEMPLATES.forEach(([, , ka, kb], j) => {
+        this.labelTableOff[d * NLT + j] = size;
+        this.labelTableDB[j] = domain(kb);
+        size += domain(ka) * domain(kb) * this.L;
+      });
+    }
+    this.labelTable = new Int16Array(size);
+    const row = new Int32Array(this.L);
+    for (let d = 0; d < 2; d++) {
+      LABEL_TABLE_TEMPLATES.forEach(([, id, ka, kb], j) => {
+        const da = domain(ka);
+        const db = domain(kb);
+        for (let a = 0; a < da; a++) {
+          for (let b = 0; b < db; b++) {
+            row.fill(0);
+            this.addSparse(templateHash(id + (d === 0 ? 1000 : 2000), a - 8, b - 8), row, 0, labels);
+            const o = this.labelTableOff[d * NLT + j]! + (a * db + b) * this.L;
+            for (let k = 0; k < this.L; k++) {
+              if (row[k]! !== (row[k]! << 16) >> 16) throw new Error('parser runtime: label weight out of int16 range');
+              this.labelTable[o + k] = row[k]!;
+            }
+          }
+        }
+      });
+    }
+    this.tripleOff = new Int32Array(N_TRIPLE);
+    this.tripleDB = new Int32Array(N_TRIPLE);
+    this.tripleDC = new Int32Array(N_TRIPLE);
+    size = 0;
+    TRIPLE_TABLE_TEMPLATES.forEach(([, , ka, kb, kc], j) => {
+      this.tripleOff[j] = size;
+      this.tripleDB[j] = domain(kb);
+      this.tripleDC[j] = domain(kc);
+      size += domain(ka) * domain(kb) * domain(kc) * 4;
+    });
+    this.triple = new Int16Array(size);
     this.fill(0, NONE_VALUE, NONE_VALUE, NONE_VALUE, NONE_VALUE, NONE_VALUE);
     this.fill(1, ROOT_WORD, ROOT_TAG, ROOT_TAG, ROOT_WORD, -1);
   }
@@ -240,6 +386,17 @@ class TypeRecords {
   clear(): void {
     this.index.clear();
     this.count = 2;
+  }
+
+  /** Fill the lazily built entry `o` of triple template j for values (a, b, c). */
+  fillTriple(j: number, a: number, b: number, c: number, o: number): void {
+    const W = this.base.W;
+    const r = (templateHash(TRIPLE_TABLE_TEMPLATES[j]![1], a, b, c) >>> this.base.shift) * 3;
+    const T = this.triple;
+    T[o + 1] = W[r]!;
+    T[o + 2] = W[r + 1]!;
+    T[o + 3] = W[r + 2]!;
+    T[o] = 1;
   }
 
   private addBoth(h: number, out: Int32Array, off: number): void {
@@ -316,6 +473,12 @@ class TypeRecords {
   }
 }
 
+function maxCoarse(v: Vocab): number {
+  let m = 0;
+  for (const k of v.clusters?.values() ?? []) m = Math.max(m, k >>> 12);
+  return m;
+}
+
 /** Bounds on the caches (a long-running process sees an unbounded vocabulary). */
 const MAX_FORMS = 200_000;
 const MAX_TYPES = 20_000;
@@ -328,6 +491,9 @@ export class Parser {
   private recOff = new Int32Array(256);
   private readonly acc: Int32Array;
   private readonly lacc: Int32Array;
+  private readonly vals = new Int32Array(2 * N_TABLE);
+  private readonly lvals = new Int32Array(2 * NLT);
+  private readonly tvals = new Int32Array(3 * N_TRIPLE);
 
   constructor(
     readonly vocab: Vocab,
@@ -347,7 +513,7 @@ export class Parser {
       moves.base.nClasses === 3 &&
       moves.group instanceof SparseWeights &&
       labels instanceof SparseWeights
-        ? new TypeRecords(moves.base, moves.group, labels, vocab.xpos.length)
+        ? new TypeRecords(moves.base, moves.group, labels, vocab.xpos.length, vocab.upos.length, maxCoarse(vocab))
         : undefined;
     this.acc = new Int32Array(this.enc.nMoveClasses);
     this.lacc = new Int32Array(this.enc.groupOf.length);
@@ -416,6 +582,19 @@ export class Parser {
     const lacc = this.lacc;
     const lfeats = buf.lfeats;
     const labelScores = buf.labelScores;
+    const vals = this.vals;
+    const lvals = this.lvals;
+    const tvals = this.tvals;
+    const T3 = types.triple;
+    const TO = types.tripleOff;
+    const TDB = types.tripleDB;
+    const TDC = types.tripleDC;
+    const LT = types.labelTable;
+    const LTO = types.labelTableOff;
+    const LTDB = types.labelTableDB;
+    const ST = types.small;
+    const SO = types.smallOff;
+    const SDB = types.smallDB;
     const E = types.E;
     const LD = types.LD;
     const CT = types.childTable;
@@ -447,7 +626,7 @@ export class Parser {
       const p0 = nx <= n ? recOff[nx]! : 0;
       const p1 = nx + 1 <= n ? recOff[nx + 1]! : 0;
       const p2 = nx + 2 <= n ? recOff[nx + 2]! : 0;
-      extractDyn(st, input, feats);
+      const nh = extractRt(st, input, feats, vals, tvals);
       // Table entries of the small-domain templates (the values extractFeatures hashes).
       const s0 = stk[sp - 1]!;
       const s1 = stk[sp - 2]!;
@@ -464,22 +643,44 @@ export class Parser {
       let a = CT[e0 + C]! + CT[e1 + C]! + CT[e2 + C]! + CT[e3 + C]! + VT[ev + C]! + biasMove[0]! + R[o0 + BO]! + R[o1 + BO + 3]! + R[o2 + BO + 6]! + R[p0 + BO + 9]! + R[p1 + BO + 12]! + R[p2 + BO + 15]!;
       let b = CT[e0 + C + 1]! + CT[e1 + C + 1]! + CT[e2 + C + 1]! + CT[e3 + C + 1]! + VT[ev + C + 1]! + biasMove[1]! + R[o0 + BO + 1]! + R[o1 + BO + 4]! + R[o2 + BO + 7]! + R[p0 + BO + 10]! + R[p1 + BO + 13]! + R[p2 + BO + 16]!;
       let c = CT[e0 + C + 2]! + CT[e1 + C + 2]! + CT[e2 + C + 2]! + CT[e3 + C + 2]! + VT[ev + C + 2]! + biasMove[2]! + R[o0 + BO + 2]! + R[o1 + BO + 5]! + R[o2 + BO + 8]! + R[p0 + BO + 11]! + R[p1 + BO + 14]! + R[p2 + BO + 17]!;
-      for (let j = 0; j < N_DENSE_POS; j++) {
-        const r = (feats[DENSE_POS[j]!]! >>> bsh) * 3;
+      for (let j = NGT; j < N_TABLE; j++) {
+        const r = SO[j]! + ((vals[2 * j]! + 8) * SDB[j]! + vals[2 * j + 1]! + 8) * 3;
+        a += ST[r]!;
+        b += ST[r + 1]!;
+        c += ST[r + 2]!;
+      }
+      for (let j = 0; j < N_TRIPLE; j++) {
+        const x = tvals[3 * j]!;
+        const y = tvals[3 * j + 1]!;
+        const z = tvals[3 * j + 2]!;
+        const o = TO[j]! + (((x + 8) * TDB[j]! + y + 8) * TDC[j]! + z + 8) * 4;
+        if (T3[o] === 0) types.fillTriple(j, x, y, z, o);
+        a += T3[o + 1]!;
+        b += T3[o + 2]!;
+        c += T3[o + 3]!;
+      }
+      for (let j = 0; j < nh; j++) {
+        const r = (feats[j]! >>> bsh) * 3;
         a += W[r]!;
         b += W[r + 1]!;
         c += W[r + 2]!;
       }
+      // The two group table templates (NGT = 2, checked at load).
+      const g0 = SO[0]! + ((vals[0]! + 8) * SDB[0]! + vals[1]! + 8) * E;
+      const g1 = SO[1]! + ((vals[2]! + 8) * SDB[1]! + vals[3]! + 8) * E;
+      a += ST[g0 + C]! + ST[g1 + C]!;
+      b += ST[g0 + C + 1]! + ST[g1 + C + 1]!;
+      c += ST[g0 + C + 2]! + ST[g1 + C + 2]!;
       const o1g = o1 + C;
       const p0g = p0 + 2 * C;
       const p1g = p1 + 3 * C;
       for (let k = 0; k < C; k++) {
         acc[k] =
           biasGroup[k]! + R[o0 + k]! + R[o1g + k]! + R[p0g + k]! + R[p1g + k]! +
-          CT[e0 + k]! + CT[e1 + k]! + CT[e2 + k]! + CT[e3 + k]! + VT[ev + k]!;
+          CT[e0 + k]! + CT[e1 + k]! + CT[e2 + k]! + CT[e3 + k]! + VT[ev + k]! + ST[g0 + k]! + ST[g1 + k]!;
       }
       for (let j = 0; j < N_GROUP_POS; j++) {
-        const bk = feats[GROUP_POS[j]!]! >>> gsh;
+        const bk = feats[j]! >>> gsh;
         const w = (bk >>> 5) << 1;
         const set = ix[w + 1]!;
         const m = 1 << (bk & 31);
@@ -517,12 +718,17 @@ export class Parser {
           const dep = stk[sp - 1]!;
           const head = move === LEFT_ ? nx : stk[sp - 2]!;
           const right = move === RIGHT_;
-          extractLabelDyn(st, input, head, dep, right, lfeats);
+          const nl = extractLabelRt(st, input, head, dep, right, lfeats, lvals);
           const bo = right ? 0 : L;
           const ho = recOff[head]! + LO + bo;
           const dO = recOff[dep]! + LO + 2 * L + bo;
           for (let k = 0; k < L; k++) lacc[k] = biasLabel[bo + k]! + R[ho + k]! + R[dO + k]!;
-          for (let i = 0; i < NDL; i++) {
+          const lb = right ? 0 : NLT;
+          for (let j = 0; j < NLT; j++) {
+            const o = LTO[lb + j]! + ((lvals[2 * j]! + 8) * LTDB[j]! + lvals[2 * j + 1]! + 8) * L;
+            for (let k = 0; k < L; k++) lacc[k]! += LT[o + k]!;
+          }
+          for (let i = 0; i < nl; i++) {
             const bk = lfeats[i]! >>> lsh;
             const w = (bk >>> 5) << 1;
             const set = lix[w + 1]!;
