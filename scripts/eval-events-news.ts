@@ -46,11 +46,17 @@ interface SplitFigures {
   targetAgreement: number;
   predictedPerSentence: number;
   goldPerSentence: number;
+  /** Matched gold events whose best prediction has the gold negated/future/conditional/hypothetical flags. */
+  modalityAgreement: number;
+  /** Predictions on no gold trigger that the coder itself does not assert (hypothetical, future or negated). */
+  wrongUnasserted: number;
+  modalityMismatched: { doc: string; trigger: string; gold: string; predicted: string }[];
   falsePositives: { doc: string; trigger: string; cameo: string; context: string }[];
   missed: { doc: string; trigger: string; cameo: string }[];
   mismatched: { doc: string; trigger: string; gold: string; predicted: string }[];
 }
 
+const MODALITY_FLAGS = ['negated', 'future', 'conditional', 'hypothetical'] as const;
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.end && b.start < a.end;
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 const ratio = (a: number, b: number): number => (b === 0 ? 0 : round(a / b));
@@ -63,12 +69,13 @@ function evaluate(split: 'dev' | 'test'): SplitFigures {
   const f: SplitFigures = {
     split, articles: 0, sentences: 0, goldRequired: 0, goldOptional: 0, predicted: 0, correct: 0, onOptional: 0, wrong: 0,
     precision: 0, recall: 0, matched: 0, rootAccuracy: 0, sourceChecked: 0, sourceAgreement: 0, targetChecked: 0, targetAgreement: 0,
-    predictedPerSentence: 0, goldPerSentence: 0, falsePositives: [], missed: [], mismatched: [],
+    predictedPerSentence: 0, goldPerSentence: 0, modalityAgreement: 0, wrongUnasserted: 0, falsePositives: [], missed: [], mismatched: [], modalityMismatched: [],
   };
   let recalled = 0;
   let rootOk = 0;
   let srcOk = 0;
   let tgtOk = 0;
+  let modOk = 0;
   for (const fx of loadFixtures(split)) {
     const doc = analyze({ text: fx.text, id: fx.id, title: fx.title, url: fx.url, published: fx.date }, { date: fx.date });
     f.articles++;
@@ -88,6 +95,7 @@ function evaluate(split: 'dev' | 'test'): SplitFigures {
         f.onOptional++;
       } else {
         f.wrong++;
+        if (p.modality.hypothetical || p.modality.future || p.modality.negated) f.wrongUnasserted++;
         const s = doc.sentences[p.sentence];
         const ctx = s ? doc.text.slice(s.start, s.end).replace(/\s+/g, ' ') : '';
         f.falsePositives.push({ doc: fx.id, trigger: doc.text.slice(p.trigger.start, p.trigger.end), cameo: p.cameo, context: ctx });
@@ -102,6 +110,9 @@ function evaluate(split: 'dev' | 'test'): SplitFigures {
       recalled++;
       const best = preds.find((p) => p.root === g.root) ?? preds[0]!;
       if (best.root === g.root) rootOk++;
+      const flags = (m: Partial<Record<(typeof MODALITY_FLAGS)[number], boolean>>): string => MODALITY_FLAGS.filter((k) => m[k] === true).join(',') || 'asserted';
+      if (flags(g.modality) === flags(best.modality)) modOk++;
+      else f.modalityMismatched.push({ doc: fx.id, trigger: g.trigger.text, gold: flags(g.modality), predicted: flags(best.modality) });
       let ok = best.root === g.root;
       if (g.sourceCode) {
         f.sourceChecked++;
@@ -124,6 +135,7 @@ function evaluate(split: 'dev' | 'test'): SplitFigures {
   f.precision = ratio(f.correct, f.correct + f.wrong);
   f.recall = ratio(recalled, f.goldRequired);
   f.rootAccuracy = ratio(rootOk, recalled);
+  f.modalityAgreement = ratio(modOk, recalled);
   f.sourceAgreement = ratio(srcOk, f.sourceChecked);
   f.targetAgreement = ratio(tgtOk, f.targetChecked);
   f.predictedPerSentence = ratio(f.predicted, f.sentences);
@@ -144,6 +156,8 @@ function table(rs: SplitFigures[]): string {
     ['CAMEO root accuracy on matched events', (r) => `${r.rootAccuracy.toFixed(3)} (${r.matched})`],
     ['source code agreement on matched events', (r) => `${r.sourceAgreement.toFixed(3)} (${r.sourceChecked})`],
     ['target code agreement on matched events', (r) => `${r.targetAgreement.toFixed(3)} (${r.targetChecked})`],
+    ['modality agreement on matched events (negated, future, conditional, hypothetical)', (r) => `${r.modalityAgreement.toFixed(3)} (${r.matched})`],
+    ['predictions on no gold trigger flagged not asserted (hypothetical, future or negated)', (r) => `${r.wrongUnasserted} of ${r.wrong}`],
     ['events per sentence, predicted / gold', (r) => `${r.predictedPerSentence.toFixed(2)} / ${r.goldPerSentence.toFixed(2)}`],
   ];
   const head = `| measure | ${rs.map((r) => r.split).join(' | ')} |\n| --- | ${rs.map(() => '---').join(' | ')} |\n`;
@@ -157,6 +171,8 @@ if (verbose) {
     for (const x of r.falsePositives) console.log(`${x.doc}\t${x.cameo}\t${x.trigger}\t${x.context.slice(0, 160)}`);
     console.log(`\n## ${r.split}: matched events with another root or actor (gold | predicted)`);
     for (const x of r.mismatched) console.log(`${x.doc}\t${x.trigger}\t${x.gold}\t| ${x.predicted}`);
+    console.log(`\n## ${r.split}: matched events with other modality flags (gold | predicted)`);
+    for (const x of r.modalityMismatched) console.log(`${x.doc}\t${x.trigger}\t${x.gold}\t| ${x.predicted}`);
     console.log(`\n## ${r.split}: missed gold events`);
     for (const x of r.missed) console.log(`${x.doc}\t${x.cameo}\t${x.trigger}`);
   }
@@ -173,6 +189,18 @@ const HISTORY = `Before the news rules (events stage at commit HEAD of 2026-11-2
 | CAMEO root accuracy on matched | 0.750 → 0.784 | 0.688 → 0.789 |
 | source / target agreement on matched | 0.821 / 0.579 → 0.844 / 0.652 | 0.786 / 0.615 → 0.765 / 0.667 |
 | events per sentence (gold 0.43 / 0.29) | 0.81 → 0.68 | 0.69 → 0.69 |
+
+Second round (modality inheritance and the dev false positives below; same gold and the same other stages, measured on a copy of the checkout at the commit of the first round; test was run once, at the end, and its current figures are the table above):
+
+| measure (dev) | before → after |
+| --- | --- |
+| predicted: on required / optional / no gold trigger | 84: 37 / 32 / 15 → 80: 40 / 30 / 10 |
+| precision | 0.712 → 0.800 |
+| recall | 0.698 → 0.755 |
+| CAMEO root accuracy on matched | 0.784 → 0.800 |
+| source / target agreement on matched | 0.844 / 0.652 → 0.886 / 0.615 |
+| modality agreement on matched | 0.919 → 0.925 |
+| predictions on no gold trigger flagged not asserted | 3 of 15 → 8 of 10 |
 `;
 
 const RULES = `What the news rules do (\`src/events/news.ts\`, table tests in \`src/events/news.test.ts\`), each a construction rather than a word of these articles:
@@ -187,9 +215,21 @@ const RULES = `What the news rules do (\`src/events/news.ts\`, table tests in \`
 - **Bare agent nouns in a one-country article** (\`homeCountry\` in \`src/events/fallback.ts\`): "the protesters clashed with the police" in an article whose place and demonym mentions are mostly one country (≥ 3 and a majority) → SRBOPP, SRBCOP; \`data/events/agents.txt\` adds PROTESTER and REBEL. Single sentences (the GSR) are unaffected.
 
 PLOVER GSR dev (\`scripts/eval-events.ts\`) is unchanged by all this: type 0.814 / 0.826, source / target 0.826 / 0.821, extras 0.225 per sentence (was 0.231).
+
+Second round:
+
+- **Modality through complements** (\`src/events/inherit.ts\`, rule table in its header, table tests in \`inherit.test.ts\`): a verb under another verb's complement inherits what that verb lets it be. Along \`xcomp\`, wish and directive \`ccomp\` ("demanded that …"), purpose \`advcl\`/\`acl\`, \`csubj\` and subjectless conjuncts: intent verbs ("plans to", "agreed to", "threatened to", "is expected to") make it \`future\`; directives ("called for X to", "would allow police to", "I count on Turkey to") and hedges ("tried to", "appears to") \`hypothetical\`; refusals and failures ("refused to", "failed to") \`negated\`; implicatives ("managed to", "forced X to", "began to") nothing. A negated governor leaves a non-implicative complement \`hypothetical\`, not \`negated\` ("did not agree to withdraw": the withdrawal is not asserted either way); "refused to attend" is its own code (12x) on the governor, positive. The governor's own mood ("would allow") and any condition on it ("plans to …, assuming …", with the same condition span) pass down; reported speech stays asserted ("X said it released Z": the \`quote\` field says it is reported), and temporal clauses and relative clauses without a modal pass nothing. Flags only: an inherited mood does not turn the complement's code into an intent or threat ("would allow police to remove protesters" is a hypothetical removal). The evaluation now reports modality agreement on matched events and how many predictions off gold are flagged as not asserted (the gold marks no hypothetical events, so those still count against precision).
+- **Content gerunds**: a gerund after "of"/"on"/"about"/"over" on a noun of tasks, plans, agreements or negotiations is what the noun is about ("the duty of guarding …", "the agreement on sending soldiers").
+- **Participles as adjectives after a verb**: "guarding captured ISIS militants", "following improved bilateral relations" (a participle, whatever the tagger said, right after a verb, with no subject or auxiliary, before a noun phrase).
+- **Accusation content as parataxis**: "claimed Iran … is unduly influencing their government", where the parser took the clause's subject as the verb's object and hung the clause as parataxis: a subjectless clause under a demand, accusation, rejection or threat, with no semicolon or colon between, is its content, as a ccomp is.
+- **Documents do not travel or fight**: a document as subject stands for its issuer only for verbal acts (01–03, 05–13), so "decisions that led to a shutdown" (042) has a thing as subject.
+- **Misparsed main verbs**: a participle hung as \`acl\` on the bare name opening the sentence, with words of its own ("Zambia extradited suspected British militant …"), or after a comma on a nominal root ("Sameh Shoukry and his … counterparts, …, gathered in Cairo"), is the sentence's verb.
+- **Dictionary** (\`data/events/verbs.supplement.txt\`): "spoke on/by/over the phone" (041, as CAMEO's "by telephone"), "entered into an agreement" (057), "filed a motion" (115).
+
+PLOVER GSR dev after the second round: type 0.814 → 0.820 (PLOVER) and 0.826 → 0.832 (CAMEO root), source / target 0.826 / 0.821 (unchanged), extras 0.225 per sentence (unchanged).
 `;
 
-const REMAINS = `What remains (seen on test after the rules were fixed, not tuned on): what a bill or law would do, in relative clauses ("a proposed change … that would allow the Chinese government to remove people who had been accused …", 7 of the 27 test false positives; "would allow" is flagged \`hypothetical\`, but the verbs it governs, "remove", "extradite", are not — modality does not pass down to a complement); verbs whose bare dictionary code is no interaction ("died" 190, "served" 060, "contributed" 070, "arrived" 040, "affected" 050, "constitutes" 060, "was taken to the hospital" 171); naming "a holiday called National Day" (020) and the passive idiom "was met with protests" (040); "in order to" read as the noun "order"; an event noun that is the object of an accusation ("attributed the bombing to …"). Misses are mostly passives without an agent ("people were arrested", "was poisoned"), events in "after"-clauses ("after being attacked by protesters"), light-verb phrases ("spoke on the phone", "entered into an agreement") and verbs of judgement ("concluded", "deemed" … "null and void"). Test has 32 required gold events only (its articles are largely narrative), so one event moves its precision by about 0.02.
+const REMAINS = `What remains (seen on test after the first round's rules were fixed, not tuned on; the second round looked at dev only): what a bill or law would do, in relative clauses ("a proposed change … that would allow the Chinese government to remove people who had been accused …", 7 of the 27 test false positives in the first round; since the second round the verbs "would allow" governs, "remove", "extradite", inherit \`hypothetical\`, but the gold does not annotate hypothetical events, so they still count as false positives); verbs whose bare dictionary code is no interaction ("died" 190, "served" 060, "contributed" 070, "arrived" 040, "affected" 050, "constitutes" 060, "was taken to the hospital" 171); naming "a holiday called National Day" (020) and the passive idiom "was met with protests" (040); "in order to" read as the noun "order"; an event noun that is the object of an accusation ("attributed the bombing to …"). Misses are mostly passives without an agent ("people were arrested", "was poisoned"), events in "after"-clauses ("after being attacked by protesters"), light-verb phrases ("spoke on the phone", "entered into an agreement") and verbs of judgement ("concluded", "deemed" … "null and void"). On dev after the second round: the hypothetical events above ("appears to allow him to pull funding", "would have allowed … to extradite", "I count on Turkey to act … & ensure"), a negated prediction in a quotation ("they won't extract any concession"), opinions coded as disapproval ("He claimed the drilling is only to protect …"), "headed for Moscow" (042) with a place as target, "does not comply with the Law of the Sea" with a document as subject; misses are passives without an agent, verbs of judgement ("concluded", "deemed"), "named … as terrorists" (112), a light verb with an aspectual ("began deploying"), and "after Turkey began a military offensive", which the rule against trailing adverbial clauses (tuned on the GSR, which codes one event per sentence) drops once the main clause ("entered into an agreement") is coded. Test has 32 required gold events only (its articles are largely narrative), so one event moves its precision by about 0.02.
 `;
 
 if (writePath) {

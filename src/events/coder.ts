@@ -13,6 +13,7 @@ import { loadLexicon, type Lexicon } from './dictionary/index.ts';
 import { bareCode, bestPattern, lookupTrigger, sentenceWords, type TriggerMatch } from './match.ts';
 import { entitiesWithFallback, homeCountry, withFallback, type FallbackLexicon } from './fallback.ts';
 import { conditionApplies, findConditions, insideCondition, modalityDep, modalityShallow, type Condition } from './modality.ts';
+import { inheritedModality, type Inherited } from './inherit.ts';
 import { idiomatic, loadIdioms, nonEventVerb } from './news.ts';
 import { hasPassiveMarker, nounRolesDep, nounRolesShallow, objectActors, subjectOf, verbRolesDep, verbRolesShallow, type Roles } from './roles.ts';
 import { baseRel, childrenWith, isBoundary, isPreposition, PREPOSITIONS, sentenceView, shallowClause, subtree, type SentenceView } from './syntax.ts';
@@ -527,6 +528,21 @@ function modalityOf(v: SentenceView, c: Candidate): { negated: boolean; future: 
   return out;
 }
 
+/** Modality the event inherits from the verbs governing its trigger (and, for a noun, its verb). */
+function inheritedOf(v: SentenceView, c: Candidate): Inherited {
+  const anchors = c.kind === 'noun' && v.hasDeps ? [...new Set([...c.anchors, ...headVerb(v, c.token)])] : c.anchors;
+  const skip = new Set(anchors);
+  const out: Inherited = { future: false, hypothetical: false, negated: false, governors: [] };
+  for (const a of anchors) {
+    const m = inheritedModality(v, a, skip);
+    out.future ||= m.future;
+    out.hypothetical ||= m.hypothetical;
+    out.negated ||= m.negated;
+    out.governors.push(...m.governors);
+  }
+  return out;
+}
+
 /** Untagged or tagged text without a parse: the verb right before a noun's phrase, if any. */
 function governingVerbShallow(v: SentenceView, n: number, first: number): number {
   for (let k = n - 1; k >= Math.max(first, n - 5); k--) {
@@ -632,10 +648,17 @@ export function codeDocument(doc: Document, config: CoderConfig): EventRecord[] 
         const intent = config.lexicon.compose.classes.get('INTENT');
         code = (intent && composeCode(intent, code, code)) ?? code;
       }
+      // What the verbs above it let the event be (inherit.ts): flags only — the code stays the one the
+      // trigger's own mood gave it ("would allow police to remove protesters" is a hypothetical removal,
+      // not a threat to remove).
+      const inh = inheritedOf(v, c);
+      mod.future ||= inh.future;
+      mod.hypothetical ||= inh.hypothetical;
+      mod.negated ||= inh.negated && !mod.hypothetical;
       let condition: Condition | undefined;
       for (const cond of conditions) {
         if (insideCondition(cond, c.anchors)) mod.hypothetical = true;
-        else if (!condition && conditionApplies(cond, c.anchors)) condition = cond;
+        else if (!condition && conditionApplies(cond, [...c.anchors, ...inh.governors])) condition = cond;
       }
       const facts = codeFacts(code, config.tables);
       const quote = quoteAtOffset(doc.quotes, trig.start);
@@ -784,6 +807,15 @@ function dropStatedContent(v: SentenceView, evs: readonly EventRecord[]): EventR
     const t = tokenOf(e);
     // "accused Darfur rebels of violating a ceasefire": what someone is accused of is the accusation's content.
     if (v.upper[t - 1] === 'OF' && v.tokens[t]!.xpos === 'VBG' && evs.some((o) => o.root === '11' && o.trigger.start < e.trigger.start && t - v.tokens.findIndex((x) => x.start === o.trigger.start) <= 6)) return false;
+    // "claimed Iran … is unduly influencing their government", with the clause's subject taken as the
+    // verb's object: a subjectless clause hung on a demand, accusation, rejection or threat as
+    // parataxis, with no semicolon or colon between them, is what it says, as a ccomp is.
+    if (baseRel(v.deprel[t]!) === 'parataxis' && v.head[t]! >= 0 && v.head[t]! < t && childrenWith(v, t, ['nsubj', 'nsubj:pass']).length === 0) {
+      const h = v.head[t]!;
+      const gov = byToken.get(h);
+      const between = v.upper.slice(h + 1, t);
+      if (gov && gov !== e && STATEMENT_ROOTS.has(gov.root) && !between.some((w) => w === ';' || w === ':')) return false;
+    }
     if (baseRel(v.deprel[t]!) !== 'ccomp') return true;
     const h = v.head[t]!;
     if (h < 0) return true;
@@ -821,6 +853,12 @@ function participialAdjunct(v: SentenceView, t: number): boolean {
   return v.upper[t - 1] === ',';
 }
 
+/**
+ * Nouns whose gerund ("of guarding", "on sending", "about ending") is their content: the content
+ * nouns below and nouns of tasks, plans and negotiations. Not for to-infinitives: "plans to expand"
+ * is a governor read as a noun (see candidatesFor).
+ */
+const GERUND_CONTENT_NOUNS = new Set(['DUTY', 'DUTIES', 'TASK', 'TASKS', 'RESPONSIBILITY', 'ROLE', 'JOB', 'OBLIGATION', 'IDEA', 'PLAN', 'PLANS', 'POSSIBILITY', 'PROSPECT', 'INTENTION', 'GOAL', 'AIM', 'BAN', 'TALKS', 'NEGOTIATIONS', 'DISCUSSIONS', 'DEBATE', 'LAW', 'BILL']);
 const CONTENT_NOUNS = new Set(['EFFORT', 'EFFORTS', 'CONSENSUS', 'DECISION', 'AGREEMENT', 'DEAL', 'RIGHT', 'BID', 'WILLINGNESS', 'READINESS', 'PROMISE', 'PLEDGE', 'COMMITMENT', 'ORDER', 'ORDERS', 'MOVE', 'RESOLUTION', 'PERMISSION', 'AUTHORITY', 'CAMPAIGN', 'DRIVE', 'MANDATE', 'OFFER', 'PROPOSAL', 'CALL', 'CALLS', 'REQUEST', 'DEMAND', 'DEMANDS', 'ULTIMATUM', 'THREAT', 'PLEA', 'APPEAL', 'VOTE']);
 
 /** A noun whose to-infinitive says what it is about ("a request to interrogate"), unlike "an attempt to assassinate". */
@@ -842,6 +880,7 @@ function verbalRoot(v: SentenceView): boolean {
 }
 
 const CIRCUMSTANCE_PREPS = new Set(['IN', 'DURING', 'AMID', 'AFTER', 'BEFORE', 'SINCE', 'FOLLOWING', 'DESPITE']);
+const CONTENT_PREPS = new Set(['OF', 'ON', 'ABOUT', 'OVER', 'REGARDING']);
 const GERUND_PREPS = new Set(['OF', 'FOR', 'WITHOUT', 'BY', 'DESPITE', 'FROM', 'INSTEAD']);
 const ADVERBIAL_SUBORDINATORS = new Set(['WHEN', 'WHILE', 'AS', 'AFTER', 'BEFORE', 'SINCE', 'BECAUSE', 'ALTHOUGH', 'THOUGH', 'UNTIL', 'WHERE', 'WHEREAS', 'ONCE']);
 /** Nouns whose to-infinitive is their content, not an event ("a request to interrogate", "efforts to end"). */
@@ -866,8 +905,9 @@ function backgroundVerb(v: SentenceView, t: number): boolean {
   // "of" only after a verb: "guilty of violating", "days of fighting" still are the event.
   const prep = v.upper[t - 1] ?? '';
   if (part === 'VBG' && GERUND_PREPS.has(prep) && (prep !== 'OF' || (v.hasPos && v.upos[t - 2] === 'VERB'))) return true;
-  // "the decision of sending troops": the gerund is what a content noun is about.
-  if (part === 'VBG' && prep === 'OF' && t >= 2 && contentNoun(v, t - 2)) return true;
+  // "the decision of sending troops", "the duty of guarding …", "the agreement on sending soldiers",
+  // "talks about ending the war": the gerund is what a content noun is about.
+  if (part === 'VBG' && CONTENT_PREPS.has(prep) && t >= 2 && (contentNoun(v, t - 2) || GERUND_CONTENT_NOUNS.has(v.upper[t - 2]!) || GERUND_CONTENT_NOUNS.has(v.lemma[t - 2]!))) return true;
   // "Algeria's leading activist": a participle between a possessive and a noun is an adjective.
   if (part !== null && (v.upper[t - 1] === "'S" || v.upper[t - 1] === "'") && v.hasPos && ['NOUN', 'ADJ', 'PROPN'].includes(v.upos[t + 1] ?? '')) return true;
   if (v.hasDeps) {
@@ -879,6 +919,12 @@ function backgroundVerb(v: SentenceView, t: number): boolean {
     // A parse without a verbal root ("Israeli troops remained on alert …" read as a noun phrase) hangs
     // the main verb on its subject as a participle: it is still the sentence's event.
     if (baseRel(rel) === 'acl' && rel !== 'acl:relcl' && !verbalRoot(v) && v.head[t]! === t - 1 && ['root', 'nsubj'].includes(baseRel(v.deprel[t - 1]!))) return false;
+    // … also after a long subject ("Egyptian foreign minister Sameh Shoukry and his counterparts, …,
+    // gathered in Cairo"): a participle hung on a nominal root, with no noun phrase of its own before it.
+    if (baseRel(rel) === 'acl' && rel !== 'acl:relcl' && !verbalRoot(v) && v.head[t]! >= 0 && v.head[v.head[t]!] === -1 && v.upper[t - 1] === ',' && childrenWith(v, t, ['nsubj', 'nsubj:pass']).length === 0) return false;
+    // "Zambia extradited suspected British militant …, an official said": a participle hung on the bare
+    // name opening the sentence, with words of its own after it, is that name's verb misparsed.
+    if (baseRel(rel) === 'acl' && rel !== 'acl:relcl' && t === 1 && v.head[t] === 0 && v.upos[0] === 'PROPN' && (v.children[t] ?? []).some((c) => c > t && v.upos[c] !== 'PUNCT' && v.upos[c] !== 'ADP')) return false;
     if (baseRel(rel) === 'acl' && rel !== 'acl:relcl') {
       const h = v.head[t]!;
       const toMark = childrenWith(v, t, ['mark']).some((m) => v.upper[m] === 'TO');
@@ -889,6 +935,11 @@ function backgroundVerb(v: SentenceView, t: number): boolean {
       // sentence's event is the verb that noun belongs to.
       if (part === 'VBG' && h === t - 1 && (v.upos[h] === 'NOUN' || v.upos[h] === 'PROPN') && childrenWith(v, t, ['nsubj', 'nsubj:pass', 'aux']).length === 0) return true;
     }
+    // "guarding captured ISIS militants": a participle (the tagger may call it a past tense) right
+    // after a verb, with no subject or auxiliary of its own and a noun phrase after it, is an adjective
+    // on that verb's object.
+    const xp = v.tokens[t]!.xpos;
+    if ((xp === 'VBD' || xp === 'VBN') && t >= 2 && v.upos[t - 1] === 'VERB' && v.head[t - 1] !== t && childrenWith(v, t, ['nsubj', 'nsubj:pass', 'aux', 'aux:pass', 'expl']).length === 0 && ['NOUN', 'NUM', 'ADJ', 'PROPN'].includes(v.upos[t + 1] ?? '')) return true;
     // "Newly appointed Palestinian Prime Minister …": a participle opening a noun phrase is an adjective.
     if (part === 'VBN' && !hasObject && childrenWith(v, t, ['aux', 'aux:pass', 'nsubj', 'nsubj:pass']).length === 0 && (t === 0 || ['DET', 'ADV'].includes(v.upos[t - 1] ?? '')) && ['ADJ', 'NOUN', 'PROPN'].includes(v.upos[t + 1] ?? '')) return true;
     if (baseRel(rel) === 'advcl' && childrenWith(v, t, ['mark', 'advmod']).some((m) => ADVERBIAL_SUBORDINATORS.has(v.upper[m]!) && m < t)) return true;

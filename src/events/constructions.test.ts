@@ -47,6 +47,69 @@ const JORDANIAN: ActorSpec = { text: 'Jordanian', code: 'JOR', id: 'jor', kind: 
 
 const NOT_EVENTS: [string, string, ActorSpec[], string[], string[]][] = [
   [
+    'a gerund after "of"/"on" on a noun of tasks or agreements is what the noun is about',
+    'Iraq/PROPN/2/nsubj/NNP assumed/VERB/0/root/VBD the/DET/4/det/DT duty/NOUN/2/obj/NN of/SCONJ/6/mark/IN guarding/VERB/4/acl/VBG Iranian/ADJ/8/amod/JJ prisoners/NOUN/6/obj/NNS ./PUNCT/2/punct/.',
+    [IRQ, { text: 'Iranian', code: 'IRN', kind: 'demonym' }],
+    [],
+    ['guarding'],
+  ],
+  [
+    '… also with "on" ("the agreement on sending soldiers")',
+    'Iraq/PROPN/2/nsubj/NNP denounced/VERB/0/root/VBD the/DET/4/det/DT agreement/NOUN/2/obj/NN on/SCONJ/6/mark/IN sending/VERB/4/acl/VBG soldiers/NOUN/6/obj/NNS to/ADP/9/case/IN Syria/PROPN/6/obl/NNP ./PUNCT/2/punct/.',
+    [IRQ, SYR],
+    ['denounced'],
+    ['sending'],
+  ],
+  [
+    'a gerund after "of" on another noun is still the event (negative case: "days of fighting")',
+    'Iraq/PROPN/2/nsubj/NNP ended/VERB/0/root/VBD days/NOUN/2/obj/NNS of/SCONJ/5/mark/IN fighting/VERB/3/acl/VBG with/ADP/7/case/IN Iran/PROPN/5/obl/NNP ./PUNCT/2/punct/.',
+    [IRQ, IRN],
+    ['fighting'],
+    [],
+  ],
+  [
+    'a participle right after a verb, before a noun phrase, is an adjective ("guarding captured militants"), whatever the tagger said',
+    'Iraq/PROPN/2/nsubj/NNP freed/VERB/0/root/VBD captured/VERB/2/ccomp/VBD Iranian/ADJ/5/amod/JJ soldiers/NOUN/3/obj/NNS ./PUNCT/2/punct/.',
+    [IRQ, { text: 'Iranian', code: 'IRN', kind: 'demonym' }],
+    ['freed'],
+    ['captured'],
+  ],
+  [
+    'a participle hung on the bare name opening the sentence, with words of its own, is its verb',
+    'Syria/PROPN/7/nsubj/NNP extradited/VERB/1/acl/VBN suspected/VERB/2/xcomp/VBN militants/NOUN/3/obj/NNS to/ADP/6/case/IN Iraq/PROPN/4/nmod/NNP said/VERB/0/root/VBD ./PUNCT/7/punct/.',
+    [SYR, IRQ],
+    ['extradited'],
+    ['suspected'],
+  ],
+  [
+    'a participle after a comma hung on a nominal root (a long subject the parser took for the root) is the main verb',
+    'Iraq/PROPN/0/root/NNP and/CCONJ/3/cc/CC Iran/PROPN/1/conj/NNP ,/PUNCT/5/punct/, met/VERB/1/acl/VBN in/ADP/7/case/IN Syria/PROPN/5/obl/NNP ./PUNCT/1/punct/.',
+    [IRQ, IRN, SYR],
+    ['met'],
+    [],
+  ],
+  [
+    '… under a verbal root it is a reduced relative (negative case)',
+    'Iraq/PROPN/2/nsubj/NNP welcomed/VERB/0/root/VBD the/DET/4/det/DT envoys/NOUN/2/obj/NNS ,/PUNCT/6/punct/, sent/VERB/4/acl/VBN by/ADP/8/case/IN Iran/PROPN/6/obl/NNP ./PUNCT/2/punct/.',
+    [IRQ, IRN],
+    ['welcomed'],
+    ['sent'],
+  ],
+  [
+    'a subjectless clause hung on an accusation as parataxis is what the accusation says',
+    'Iraq/PROPN/2/nsubj/NNP accused/VERB/0/root/VBD Iran/PROPN/2/obj/NNP ,/PUNCT/6/punct/, is/AUX/6/aux/VBZ attacking/VERB/2/parataxis/VBG Syria/PROPN/6/obj/NNP ./PUNCT/2/punct/.',
+    [IRQ, IRN, SYR],
+    ['accused'],
+    ['attacking'],
+  ],
+  [
+    '… but a clause after a semicolon is an event of its own (negative case)',
+    'Iraq/PROPN/2/nsubj/NNP accused/VERB/0/root/VBD Iran/PROPN/2/obj/NNP ;/PUNCT/6/punct/: then/ADV/6/advmod/RB attacked/VERB/2/parataxis/VBD Syria/PROPN/6/obj/NNP ./PUNCT/2/punct/.',
+    [IRQ, IRN, SYR],
+    ['accused', 'attacked'],
+    [],
+  ],
+  [
     'a noun with its own modifiers before "to" + verb is a noun, the object of the verb',
     'Syria/PROPN/2/nsubj/NNP rejected/VERB/0/root/VBD a/DET/5/det/DT Jordanian/ADJ/5/amod/JJ request/NOUN/2/obj/NN to/PART/7/mark/TO inspect/VERB/5/acl/VB the/DET/9/det/DT camps/NOUN/7/obj/NNS ./PUNCT/2/punct/.',
     [SYR, JORDANIAN],
@@ -353,6 +416,11 @@ const SUPPLEMENT: [string, string, string][] = [
   ['Denmark accepted an invitation from Sweden.', 'accepted', '036'],
   ['Denmark upgraded its ties with Sweden.', 'upgraded', '050'],
   ['Denmark cancelled a visit to Sweden.', 'cancelled', '161'],
+  ['Denmark spoke on the phone with Sweden.', 'spoke', '041'],
+  ['Denmark entered into an agreement with Sweden.', 'entered', '057'],
+  ['Denmark filed a motion against Sweden.', 'filed', '115'],
+  // Negative: talks with someone, without the phone, stay a consultation (046).
+  ['Denmark spoke with Sweden.', 'spoke', '046'],
   // Negative: "accept" of demands stays a concession.
   ['Denmark accepted the demands of Sweden.', 'accepted', '080'],
 ];

@@ -1,7 +1,9 @@
 /**
  * Modality of an event trigger: negated, future, hypothetical, and the conditions a sentence puts on
  * its clauses ("if …", "unless …", "assuming …", "provided that …", "would hinge on …"). Works on the
- * dependency parse when there is one and on the token sequence otherwise.
+ * dependency parse when there is one and on the token sequence otherwise. This is a trigger's own
+ * modality; what it inherits from the verbs above it ("would allow police to remove …", "plans to
+ * expand …", "refused to attend") is in inherit.ts.
  */
 import { baseRel, childrenWith, isBoundary, subtree, tokenSpan, type SentenceView } from './syntax.ts';
 import type { Span } from '../core/document.ts';

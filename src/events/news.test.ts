@@ -62,6 +62,16 @@ const RULES: [string, string, ActorSpec[], string, string, string, NonEventReaso
     [IRQ], 'condemned', 'CONDEMN', '111', null,
   ],
   [
+    'a document does not travel or meet: "decisions that led to a shutdown in Iraq" (042)',
+    'Iran/PROPN/2/nsubj/NNP delayed/VERB/0/root/VBD decisions/NOUN/2/obj/NNS that/PRON/5/nsubj/WDT led/VERB/3/acl:relcl/VBD to/ADP/8/case/IN a/DET/8/det/DT shutdown/NOUN/5/obl/NN in/ADP/10/case/IN Iraq/PROPN/8/nmod/NNP ./PUNCT/2/punct/.',
+    [IRN, IRQ], 'led', 'LEAD', '042', 'thing-subject',
+  ],
+  [
+    '… but speaks for its issuer (negative: "decisions that condemned Iraq")',
+    'Iran/PROPN/2/nsubj/NNP issued/VERB/0/root/VBD decisions/NOUN/2/obj/NNS that/PRON/5/nsubj/WDT condemned/VERB/3/acl:relcl/VBD Iraq/PROPN/5/obj/NNP ./PUNCT/2/punct/.',
+    [IRN, IRQ], 'condemned', 'CONDEMN', '111', null,
+  ],
+  [
     'a subject noun with an actor in its phrase is that actor (negative: "the government of Iraq")',
     'The/DET/2/det/DT government/NOUN/5/nsubj/NN of/ADP/4/case/IN Iraq/PROPN/2/nmod/NNP escalated/VERB/0/root/VBD ./PUNCT/5/punct/.',
     [IRQ], 'escalated', 'ESCALATE', '060', null,

@@ -86,10 +86,18 @@ const DOCUMENTS = new Set([
   'CONSTITUTION', 'BUDGET', 'INITIATIVE', 'PROGRAM', 'PROGRAMME', 'CAMPAIGN', 'OPERATION', 'OFFENSIVE', 'ATTACK', 'STRIKE', 'ARTICLE',
 ]);
 
-/** A noun for people, a body of people, or a document standing for its issuer. */
-function personLike(v: SentenceView, k: number): boolean {
+/**
+ * A document speaks for its issuer — it states, appeals, intends, permits, demands, condemns,
+ * rejects, threatens ("the resolution condemned …", "a plan that will not allow …") — but does not
+ * meet, travel or act by force: "decisions that led to a shutdown" (042) is no event.
+ */
+const DOCUMENT_ROOTS = /^(0[1-35-9]|1[0-3])/;
+
+/** A noun for people, a body of people, or (for a verbal act coded `code`) a document standing for its issuer. */
+function personLike(v: SentenceView, k: number, code: string): boolean {
   const words = [v.upper[k]!, v.lemma[k]!];
-  return words.some((w) => PEOPLE.has(w) || DOCUMENTS.has(w) || PEOPLE.has(w.replace(/S$/, '')) || DOCUMENTS.has(w.replace(/S$/, '')) || AGENTIVE_PLURAL.test(w));
+  const doc = DOCUMENT_ROOTS.test(code);
+  return words.some((w) => PEOPLE.has(w) || (doc && DOCUMENTS.has(w)) || PEOPLE.has(w.replace(/S$/, '')) || (doc && DOCUMENTS.has(w.replace(/S$/, ''))) || AGENTIVE_PLURAL.test(w));
 }
 
 /** The subject of a verb: its own, a relative pronoun's antecedent, or a conjunct's shared one. */
@@ -110,7 +118,7 @@ function thingSubject(v: SentenceView, t: number, f: VerbFacts): boolean {
   const s = subjectToken(v, t);
   if (s < 0) return false;
   if (v.upos[s] === 'PRON' || v.upos[s] === 'DET') return THING_PRONOUNS.has(v.upper[s]!) && !f.isActor(s);
-  if (v.upos[s] !== 'NOUN' || personLike(v, s)) return false;
+  if (v.upos[s] !== 'NOUN' || personLike(v, s, f.code)) return false;
   // The phrase up to the subject's head: "attorneys general from sixteen states", "the government of Iraq".
   const phrase = [s, ...descendants(v, s)];
   return !phrase.some((k) => f.isActor(k));
