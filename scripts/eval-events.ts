@@ -1,6 +1,6 @@
 /**
  * Evaluate event coding through the real pipeline (`analyze()`):
- *  1. PLOVER GSR dev records (/work/shared/data/plover/gsr-dev.json or --gsr FILE): event type
+ *  1. PLOVER GSR dev records ($DATELINE_DATA/plover/gsr-dev.json, default ../shared/data, or --gsr FILE): event type
  *     accuracy (PLOVER category and CAMEO root), source and target actor accuracy, extra events per
  *     sentence.
  *  2. The example article's core events E1–E6 against its gold file.

@@ -3,7 +3,7 @@
  * the held-out MEANTIME split (see meantimeSplit), sentence-level and with the document pass,
  * plus measured throughput.
  *
- *   node --import tsx scripts/eval-ner.ts [--model FILE] [--clusters FILE] [--errors 40] [--doc-errors] [--tune] [--error-set uner|meantime] [--pos] [--data /work/shared/data]
+ *   node --import tsx scripts/eval-ner.ts [--model FILE] [--clusters FILE] [--errors 40] [--doc-errors] [--tune] [--error-set uner|meantime] [--pos] [--data DIR]
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,12 +13,13 @@ import { createRecognizer, type NerMention } from '../src/entities/ner/recognize
 import { meantimeSplit, readMeantime, readUnerCoarse, coarse, type CoarseSpan } from '../src/entities/ner/corpora.ts';
 import { emptyScores, formatScores, scoreSentence, type Scores } from '../src/entities/ner/score.ts';
 import { loadUposTagger, type UposTagger } from './ner-pos.ts';
+import { DATA_DIR } from './data-path.ts';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
 }
-const dataDir = arg('--data', '/work/shared/data');
+const dataDir = arg('--data', DATA_DIR);
 const modelFile = arg('--model', MODEL_FILE);
 const showErrors = Number(arg('--errors', '0'));
 

@@ -8,11 +8,13 @@ import { DEFAULT_MODEL_PATH, loadParser } from '../src/language/parser/io.ts';
 import { readTreebank } from '../src/language/parser/train.ts';
 import { addSentence, emptyCounts, percent } from '../src/language/parser/score.ts';
 import { predictedTags, type Tags } from './parser-tags.ts';
+import { DATA_DIR } from './data-path.ts';
+import { join } from 'node:path';
 
 const { values } = parseArgs({
   options: {
     model: { type: 'string', default: DEFAULT_MODEL_PATH },
-    data: { type: 'string', default: '/work/shared/data/ud-ewt/en_ewt-ud-dev.conllu' },
+    data: { type: 'string', default: join(DATA_DIR, 'ud-ewt/en_ewt-ud-dev.conllu') },
     json: { type: 'boolean', default: false },
     'no-speed': { type: 'boolean', default: false },
   },

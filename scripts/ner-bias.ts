@@ -13,12 +13,13 @@ import { createRecognizer } from '../src/entities/ner/recognizer.ts';
 import { NER_TYPES } from '../src/entities/ner/labels.ts';
 import { coarse, readUnerCoarse } from '../src/entities/ner/corpora.ts';
 import { emptyScores, f1, formatScores, scoreSentence } from '../src/entities/ner/score.ts';
+import { DATA_DIR } from './data-path.ts';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
 }
-const dataDir = arg('--data', '/work/shared/data');
+const dataDir = arg('--data', DATA_DIR);
 const modelFile = arg('--model', MODEL_FILE);
 const out = arg('--out', modelFile);
 const objective = arg('--objective', 'both');

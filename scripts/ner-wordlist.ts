@@ -3,19 +3,20 @@
  * case in running text (UD-EWT train, GUM, Wikinews). A capitalized token that is a common word
  * ("Officials", "Reading") is weaker evidence of a name than one that is not ("Kowalski").
  *
- *   node --import tsx scripts/ner-wordlist.ts [--data /work/shared/data]
+ *   node --import tsx scripts/ner-wordlist.ts [--data DIR]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { MODEL_DIR } from '../src/entities/ner/index.ts';
+import { DATA_DIR } from './data-path.ts';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
 }
-const dataDir = arg('--data', '/work/shared/data');
+const dataDir = arg('--data', DATA_DIR);
 
 const lower = new Map<string, number>();
 const capMid = new Map<string, number>();

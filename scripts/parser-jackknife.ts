@@ -22,8 +22,9 @@ import {
   type TrainSentence,
 } from '../src/language/tagger/train.ts';
 import { loadRawText } from '../src/language/tagger/raw-text.ts';
+import { DATA_DIR } from './data-path.ts';
 
-const DATA = '/work/shared/data';
+const DATA = DATA_DIR;
 const { values } = parseArgs({
   options: {
     folds: { type: 'string', default: '5' },

@@ -25,6 +25,7 @@ import {
 import { emptyScores, f1, formatScores, scoreSentence } from '../src/entities/ner/score.ts';
 import { createRecognizer } from '../src/entities/ner/recognizer.ts';
 import { loadUposTagger } from './ner-pos.ts';
+import { DATA_DIR } from './data-path.ts';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
@@ -32,7 +33,7 @@ function arg(name: string, fallback: string): string {
 }
 const epochs = Number(arg('--epochs', '5'));
 const bits = Number(arg('--bits', '20'));
-const dataDir = arg('--data', '/work/shared/data');
+const dataDir = arg('--data', DATA_DIR);
 const out = arg('--out', MODEL_FILE);
 const usePos = process.argv.includes('--pos');
 const seed = Number(arg('--seed', '7'));

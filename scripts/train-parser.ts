@@ -23,8 +23,9 @@ import {
 } from '../src/language/parser/train.ts';
 import { addSentence, emptyCounts, percent } from '../src/language/parser/score.ts';
 import { predictedTags } from './parser-tags.ts';
+import { DATA_DIR } from './data-path.ts';
 
-const DATA = '/work/shared/data';
+const DATA = DATA_DIR;
 const { values } = parseArgs({
   options: {
     epochs: { type: 'string', default: '15' },
