@@ -16,7 +16,7 @@ test('the stage fills the timexes layer with ids, source and confidence, and lea
   const input = doc('Officials said on Tuesday that talks will resume next month.', '2020-02-12');
   const out = timeStage.run(input, { options: {} });
   assert.equal(input.timexes.length, 0);
-  assert.deepEqual(out.timexes.map((t) => [t.id, t.value, t.source]), [['t1', '2020-02-11', 'time@1'], ['t2', '2020-03', 'time@1']]);
+  assert.deepEqual(out.timexes.map((t) => [t.id, t.value, t.source]), [['t1', '2020-02-11', 'time@2'], ['t2', '2020-03', 'time@2']]);
   for (const t of out.timexes) assert.ok(t.confidence !== undefined && t.confidence > 0 && t.confidence <= 1);
   assert.ok(Object.isFrozen(out.timexes));
 });
@@ -36,20 +36,26 @@ const WORDS = [
   'on', 'Tuesday', 'last', 'next', 'month', 'year', 'years', 'ago', 'the', 'past', '3', '12', '2019', 'February', 'May',
   'March', ',', '.', 'will', 'said', 'in', 'early', 'mid-', 'p.m.', '18:00', 'UTC', 'every', 'week', 'two', 'a', 'quarter',
   'first', 'of', 'summer', 'fall', 'today', 'now', '1990s', "'90s", 'decade', 'Feb.', '2/12/2020', 'night', 'morning',
+  'from', 'to', 'between', 'and', 'day', 'before', 'that', 'following', '2011',
 ];
 
-test('property: never throws, spans lie in the text, do not overlap, ids run t1…tn', () => {
+test('property: never throws, spans lie in the text, ids run t1…tn, only a range DURATION contains others', () => {
   fc.assert(
     fc.property(fc.array(fc.constantFrom(...WORDS), { maxLength: 40 }), fc.boolean(), (words, withRef) => {
       const text = words.join(' ');
       const timexes = extractTimexes(doc(text, withRef ? '2020-02-12' : undefined), 'time@1');
       let prevEnd = 0;
+      let container: { end: number } | undefined;
       timexes.forEach((t, i) => {
         assert.equal(t.id, `t${i + 1}`);
-        assert.ok(t.start >= prevEnd && t.start < t.end && t.end <= text.length);
+        const inside = container !== undefined && t.end <= container.end;
+        assert.ok((inside || t.start >= prevEnd) && t.start < t.end && t.end <= text.length);
         assert.equal(text.slice(t.start, t.end).trim(), text.slice(t.start, t.end));
         assert.ok(t.value.length > 0);
-        prevEnd = t.end;
+        if (!inside) {
+          prevEnd = t.end;
+          container = t.type === 'DURATION' && /^(?:from|between) /i.test(text.slice(t.start, t.end)) ? t : undefined;
+        }
       });
     }),
     { numRuns: 300 },

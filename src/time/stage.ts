@@ -1,4 +1,4 @@
-import { withLayers, type Document, type Timex } from '../core/document.ts';
+import { sentenceAt, withLayers, type Document, type Timex } from '../core/document.ts';
 import { stageSource, type Stage } from '../core/pipeline.ts';
 import { tenseAt } from './anchor.ts';
 import { EXTRACTORS } from './extractors/index.ts';
@@ -6,6 +6,8 @@ import { scanTriggers, windowsFor } from './prefilter.ts';
 import { attachModifiers } from './refiners/modifiers.ts';
 import { mergeDateTime } from './refiners/merge-date-time.ts';
 import { mergeOverlaps } from './refiners/merge-overlaps.ts';
+import { addRanges } from './refiners/ranges.ts';
+import { narrativeRole } from './narrative.ts';
 import { resolveCandidates } from './refiners/resolve.ts';
 import type { Candidate } from './types.ts';
 import { parseYmd } from './values.ts';
@@ -44,12 +46,13 @@ export function proposeCandidates(text: string): Candidate[] {
 
 /**
  * The refiners, in order: widen over modifiers (`early`, `the end of`), keep the longest of
- * overlapping candidates, then join a clock time with its day.
+ * overlapping candidates, join a clock time with its day, then add the ranges (`from 2009 to
+ * 2011`) that contain two of the dates.
  */
 export function refineCandidates(candidates: readonly Candidate[], text: string): Candidate[] {
   const modified = attachModifiers(candidates, text);
   const merged = mergeOverlaps(modified);
-  return mergeDateTime(merged, text);
+  return addRanges(mergeDateTime(merged, text), text);
 }
 
 /** Recognize and normalize the time expressions of a document (its text, dateline included). */
@@ -58,6 +61,8 @@ export function extractTimexes(doc: Document, source: string): Timex[] {
   return resolveCandidates(candidates, {
     ref: parseYmd(doc.meta.referenceDate),
     tenseOf: (start, end) => tenseAt(doc, { start, end }),
+    roleOf: (start, end) => narrativeRole(doc, { start, end }),
+    sentenceOf: (pos) => sentenceAt(doc, pos),
     source,
   });
 }
@@ -69,7 +74,7 @@ export function extractTimexes(doc: Document, source: string): Timex[] {
  */
 export const timeStage: Stage = {
   name: 'time',
-  version: 1,
+  version: 2,
   requires: ['tokens', 'sentences'],
   uses: ['pos', 'lemma', 'deps'],
   assigns: ['timexes'],

@@ -14,8 +14,22 @@ export type TimeSpec =
   | { readonly kind: 'relative'; readonly unit: Unit; readonly offset: number }
   /** `two years ago` (-2), `three weeks from now` (+3): a point at the unit's granularity. */
   | { readonly kind: 'ago'; readonly unit: Unit; readonly amount: number | 'X' }
-  /** Relative to the previous timex in the narrative: `the following day` (+1), `a week earlier` (-1). */
-  | { readonly kind: 'anaphoric'; readonly unit: Unit; readonly amount: number }
+  /**
+   * Relative to the narrative time: `the following day` (+1), `a week earlier` (-1). `near`: a
+   * comparison (`the previous year`, `the year before`) that counts only from a date of an event in
+   * the same or the previous sentence, else from the reference date.
+   */
+  | { readonly kind: 'anaphoric'; readonly unit: Unit; readonly amount: number; readonly near?: boolean }
+  /**
+   * A week or day counted inside a month or year: `the last week of March` (ordinal -1), `the first
+   * day of 2019`. `of` is the month or year (a date spec without day, or a relative month/year).
+   */
+  | { readonly kind: 'part-of'; readonly unit: 'week' | 'day'; readonly ordinal: number; readonly of: TimeSpec }
+  /**
+   * A range `from 2009 to 2011`, `between April and May`: MEANTIME annotates it as one DURATION over
+   * the whole phrase (P2Y) besides the two DATEs inside it.
+   */
+  | { readonly kind: 'range'; readonly unit: Unit; readonly amount: number }
   /** `the 1990s` (decade 199), `the 20th century` (century 19). */
   | { readonly kind: 'decade'; readonly decade: number }
   | { readonly kind: 'century'; readonly century: number }
@@ -67,6 +81,7 @@ export interface Extractor {
 export function typeOf(spec: TimeSpec): TimexType {
   switch (spec.kind) {
     case 'duration':
+    case 'range':
       return 'DURATION';
     case 'set':
       return 'SET';

@@ -1,5 +1,6 @@
 import type { Extractor } from '../types.ts';
 import { absoluteExtractors } from './absolute.ts';
+import { anaphoraExtractors } from './anaphora.ts';
 import { clockExtractors } from './clock.ts';
 import { durationExtractors } from './duration.ts';
 import { periodExtractors } from './periods.ts';
@@ -13,6 +14,7 @@ export const EXTRACTORS: readonly Extractor[] = [
   ...absoluteExtractors,
   ...weekdayExtractors,
   ...relativeExtractors,
+  ...anaphoraExtractors,
   ...periodExtractors,
   ...clockExtractors,
   ...durationExtractors,

@@ -69,8 +69,10 @@ const relativeUnit: Extractor = {
       }
       return undefined;
     }
-    if (the && (rel === 'following' || rel === 'preceding' || rel === 'same' || (rel === 'previous' && unit === 'week') || (rel === 'next' && unit === 'week'))) {
-      return withMod({ kind: 'anaphoric', unit, amount: offset });
+    // `the previous year` counts from the year the narrative is at (`sales fell last month from the previous year`)
+    if (the && (rel === 'following' || rel === 'preceding' || rel === 'same' || rel === 'previous' || rel === 'prior' || (rel === 'next' && unit === 'week'))) {
+      const near = offset < 0 && unit !== 'week' && unit !== 'weekend';
+      return withMod({ kind: 'anaphoric', unit, amount: offset, ...(near ? { near } : {}) });
     }
     if (the && rel === 'past') return withMod({ kind: 'duration', unit, amount: 1 });
     if (the && rel === 'next' && unit !== 'year' && unit !== 'month') return withMod({ kind: 'duration', unit, amount: 1 });

@@ -1,21 +1,27 @@
 import type { Timex } from '../../core/document.ts';
 import { anchorWeekday, anchorYear, type TenseInfo } from '../anchor.ts';
+import type { NarrativeRole } from '../narrative.ts';
 import { typeOf, type Candidate, type TimeSpec } from '../types.ts';
 import {
   addDays,
+  daysInMonth,
   durationValue,
   formatDay,
   formatMonth,
   pad,
+  isoWeekday,
   parseYmd,
   unitValue,
+  type Unit,
   type Ymd,
 } from '../values.ts';
 
 /**
  * Turn candidates into TIMEX3 values, in text order. Deictic expressions anchor to the reference
  * date; weekdays and months without a year also use the governing verb's tense; narrative ones
- * (`the following day`, `two days later`) anchor to the previous day-level timex.
+ * (`the following day`, `two days later`, `the year before`) anchor to the narrative time: the
+ * last timex that dates an event (see narrative.ts), not a date naming a thing (`the November 27
+ * agreement`).
  */
 
 export interface ResolveContext {
@@ -23,6 +29,10 @@ export interface ResolveContext {
   /** Tense governing a span, computed lazily: most timexes never need it. */
   readonly tenseOf: (start: number, end: number) => TenseInfo;
   readonly source: string;
+  /** Narrative role of an earlier timex; without it every timex counts as dating an event. */
+  readonly roleOf?: (start: number, end: number) => NarrativeRole;
+  /** Sentence index of an offset; without it the whole text is one sentence. */
+  readonly sentenceOf?: (pos: number) => number;
 }
 
 interface Resolved {
@@ -31,8 +41,86 @@ interface Resolved {
   readonly confidence: number;
 }
 
+/** An earlier DATE/TIME timex the narrative may count from; `month`/`day` absent when its value is coarser. */
+interface Entry {
+  readonly id: string;
+  readonly start: number;
+  readonly end: number;
+  readonly year: number;
+  readonly month?: number;
+  readonly day?: number;
+  readonly sentence: number;
+  role?: NarrativeRole;
+}
+
 interface State {
   lastDay?: { readonly ymd: Ymd; readonly id: string };
+  readonly history: Entry[];
+}
+
+/** How far back (in sentences) a comparison looks: `the previous year` after `in 2008` in the sentence before. */
+const COARSE_WINDOW = 1;
+
+/**
+ * The timex a narrative anaphor counts from. In its own sentence, the latest one dating an event,
+ * else the latest of any kind (`The March 3 vote was followed the next day by protests`); before
+ * it, the latest one dating an event, else the latest of any kind. Comparisons (`the previous
+ * year`) count only from dates of events at most one sentence back: business news compares with
+ * the period before the current one, so beyond that the reference date is the safer anchor.
+ */
+function narrativeBase(state: State, c: Candidate, ctx: ResolveContext, unit: Unit): Entry | undefined {
+  const need = unit === 'month' || unit === 'quarter' || unit === 'half' ? 1 : unit === 'year' || unit === 'decade' || unit === 'century' ? 0 : 2;
+  const near = c.spec.kind === 'anaphoric' && c.spec.near === true;
+  const sentence = ctx.sentenceOf ? ctx.sentenceOf(c.start) : 0;
+  const roleOf = (e: Entry): NarrativeRole => (e.role ??= ctx.roleOf ? ctx.roleOf(e.start, e.end) : 'event');
+  let sameAny: Entry | undefined;
+  let earlierAny: Entry | undefined;
+  for (let i = state.history.length - 1; i >= 0; i--) {
+    const e = state.history[i]!;
+    if (need === 2 ? e.day === undefined : need === 1 ? e.month === undefined : false) continue;
+    if (near && sentence - e.sentence > COARSE_WINDOW) break;
+    const role = roleOf(e);
+    // a comparison counts only from a date that moves the narrative, else from the reference
+    if (near && role !== 'event') continue;
+    if (e.sentence === sentence) {
+      if (role === 'event') return e;
+      sameAny ??= e;
+      continue;
+    }
+    if (sameAny) return sameAny;
+    if (role === 'event') return e;
+    earlierAny ??= e;
+  }
+  return sameAny ?? earlierAny;
+}
+
+const DATE_PREFIX = /^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?![\dW])/;
+
+function entryOf(t: Timex, ctx: ResolveContext): Entry | undefined {
+  const m = DATE_PREFIX.exec(t.value);
+  if (!m) return undefined;
+  const sentence = ctx.sentenceOf ? ctx.sentenceOf(t.start) : 0;
+  return {
+    id: t.id,
+    start: t.start,
+    end: t.end,
+    year: Number(m[1]),
+    ...(m[2] ? { month: Number(m[2]) } : {}),
+    ...(m[3] ? { day: Number(m[3]) } : {}),
+    sentence,
+  };
+}
+
+/** The `ordinal`-th (from 1, or -1 for the last) ISO week of a month or year: weeks belong where their Thursday is. */
+function weekOf(year: number, month: number | undefined, ordinal: number): string {
+  const first: Ymd = { year, month: month ?? 1, day: 1 };
+  const last: Ymd = month ? { year, month, day: daysInMonth(year, month) } : { year, month: 12, day: 31 };
+  if (ordinal > 0) {
+    const thursday = addDays(first, (4 - isoWeekday(first) + 7) % 7 + (ordinal - 1) * 7);
+    return unitValue(thursday, 'week', 0);
+  }
+  const thursday = addDays(last, -((isoWeekday(last) - 4 + 7) % 7));
+  return unitValue(thursday, 'week', 0);
 }
 
 /** A representative month for parts of a year, to place them before or after the reference date. */
@@ -96,8 +184,9 @@ function resolveDay(spec: TimeSpec, c: Candidate, ctx: ResolveContext, state: St
       return { ...(ymd ? { ymd } : {}), r: { value, anchor: 'referenceDate', confidence: 0.85 } };
     }
     case 'anaphoric': {
-      const base = state.lastDay?.ymd ?? ref;
-      const anchor = state.lastDay?.id ?? (ref ? 'referenceDate' : undefined);
+      const entry = narrativeBase(state, c, ctx, spec.unit);
+      const base: Ymd | undefined = entry ? { year: entry.year, month: entry.month ?? 7, day: entry.day ?? 1 } : ref;
+      const anchor = entry?.id ?? (ref ? 'referenceDate' : undefined);
       if (!base) return { r: { value: spec.amount < 0 ? 'PAST_REF' : 'FUTURE_REF', confidence: 0.4 } };
       const amount = Math.trunc(spec.amount);
       if (spec.unit === 'day') {
@@ -106,6 +195,22 @@ function resolveDay(spec: TimeSpec, c: Candidate, ctx: ResolveContext, state: St
       }
       return { r: { value: unitValue(base, spec.unit, amount), ...(anchor ? { anchor } : {}), confidence: 0.65 } };
     }
+    case 'part-of': {
+      const of = resolveDay(spec.of, c, ctx, state).r;
+      const m = /^(\d{4})(?:-(\d\d))?$/.exec(of.value);
+      if (!m) return { r: { value: spec.unit === 'week' ? 'XXXX-WXX' : 'XXXX-XX-XX', confidence: 0.5 } };
+      const year = Number(m[1]);
+      const month = m[2] ? Number(m[2]) : undefined;
+      const anchored = { ...(of.anchor ? { anchor: of.anchor } : {}), confidence: Math.min(0.85, of.confidence) };
+      if (spec.unit === 'week') return { r: { value: weekOf(year, month, spec.ordinal), ...anchored } };
+      const lastDay = month ? daysInMonth(year, month) : 31;
+      const day = spec.ordinal < 0 ? lastDay : spec.ordinal;
+      if (day > lastDay) return { r: { value: month ? formatMonth(year, month) : pad(year, 4), ...anchored } };
+      const ymd = { year, month: month ?? (spec.ordinal < 0 ? 12 : 1), day };
+      return { ymd, r: { value: formatDay(ymd), ...anchored } };
+    }
+    case 'range':
+      return { r: { value: durationValue(spec.amount, spec.unit), confidence: 0.8 } };
     case 'decade':
       return { r: { value: String(spec.decade), confidence: 0.9 } };
     case 'century':
@@ -169,7 +274,7 @@ function quarterYear(ref: Ymd, month: number, tense: TenseInfo['tense']): number
 
 /** Resolve candidates (in text order) to timexes with ids `t1`, `t2`, … */
 export function resolveCandidates(candidates: readonly Candidate[], ctx: ResolveContext): Timex[] {
-  const state: State = {};
+  const state: State = { history: [] };
   const out: Timex[] = [];
   for (const c of candidates) {
     const id = `t${out.length + 1}`;
@@ -187,6 +292,10 @@ export function resolveCandidates(candidates: readonly Candidate[], ctx: Resolve
     };
     out.push(timex);
     if (ymd && c.spec.kind !== 'time') state.lastDay = { ymd, id };
+    if ((timex.type === 'DATE' || timex.type === 'TIME') && c.spec.kind !== 'ref') {
+      const entry = entryOf(timex, ctx);
+      if (entry) state.history.push(entry);
+    }
   }
   return out;
 }
