@@ -14,6 +14,8 @@ export function entityKey(e: WorkEntity): string {
     case 'country':
       return e.country ?? `place:${slug(e.name)}`;
     case 'agent':
+      // A group coded by its country alone ("people in Hong Kong" → HKG) must not join the country.
+      if (e.code && e.agent === undefined && e.code === e.country) return `${e.code}:${slug(e.agentHead ?? e.name)}`;
       return e.code ?? `agent:${slug(e.name)}`;
     case 'person':
       return `person:${dictName ?? slug(e.name)}`;

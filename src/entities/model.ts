@@ -26,7 +26,7 @@ export interface Candidate {
   readonly source: 'dict' | 'gazetteer' | 'ner' | 'title' | 'names' | 'dateline';
   readonly confidence: number;
   /** Title words before a person's name ("Secretary General"), outside [w0, w1). */
-  readonly title?: { readonly w0: number; readonly titles: readonly Title[] };
+  readonly title?: { readonly w0: number; readonly titles: readonly Title[]; readonly country?: string };
 }
 
 export interface WorkMention {
@@ -59,6 +59,11 @@ export interface WorkEntity {
   /** Person name words (upper case), for surname matching. */
   nameWords?: readonly string[];
   titles: Title[];
+  /**
+   * Country (alpha-3) stated with the title: "President of Argentina X", "King X of Jordan". It beats
+   * a dictionary namesake coded for another country.
+   */
+  statedCountry?: string;
   /** Country (alpha-3) or organisation code given by a modifier of a title ("US Ambassador"). */
   affiliation?: string;
   /** The entity named in an apposition or before the title ("the Dutch prime minister" → the Netherlands). */

@@ -6,10 +6,12 @@ import { addDatelinePlace, Clusterer } from './coref/cluster.ts';
 import { resolveAppositions, resolveDescriptions } from './coref/descriptions.ts';
 import { resolvePronouns } from './coref/pronouns.ts';
 import { defaultGazetteer, type Gazetteer } from './gazetteer/index.ts';
+import { applyDocumentNames } from './display-name.ts';
 import { geocode } from './geo/geocode.ts';
 import { entityKey } from './key.ts';
 import type { Candidate, SentenceView, WorkEntity, Workspace } from './model.ts';
 import { dictionaryCandidates, nerCandidates, personCandidates, selectCandidates } from './recognize/candidates.ts';
+import { fuzzyCandidates, personNameWords } from './recognize/fuzzy.ts';
 import { loadRecognizer, type DocumentRecognizer } from './recognize/ner-adapter.ts';
 import { sentenceWords } from './words.ts';
 
@@ -43,10 +45,14 @@ export function extractEntities(doc: Document, gaz: Gazetteer, recognizer: Docum
     ner = recognizer.recognizeDocument(words, hasPos ? sentTokens.map((ts) => ts.map((t) => t.upos ?? 'X')) : undefined);
   }
 
+  const nerRaw = views.map((view) => (ner ? nerCandidates(view, ner[view.index] ?? [], gaz) : []));
+  const persons = views.map((view) => personCandidates(ctx, view));
+  // Misspelt names are re-read only when they are no word of a person named in the document.
+  const personWords = ner ? personNameWords([...nerRaw, ...persons], [...views, ...views]) : new Set<string>();
   const selected: Candidate[][] = views.map((view) => {
-    const fromNer = ner ? nerCandidates(view, ner[view.index] ?? [], gaz) : [];
+    const fromNer = ner ? fuzzyCandidates(gaz, view, nerRaw[view.index]!, personWords, date) : [];
     const fromDict = dictionaryCandidates(ctx, view).filter((c) => !ner || nerSupportsCity(c, fromNer));
-    return selectCandidates([...fromDict, ...personCandidates(ctx, view), ...fromNer]);
+    return selectCandidates([...fromDict, ...persons[view.index]!, ...fromNer]);
   });
 
   const clusterer = new Clusterer(ws, gaz);
@@ -80,6 +86,7 @@ export function extractEntities(doc: Document, gaz: Gazetteer, recognizer: Docum
     resolvePronouns(ws, view);
   }
   geocode(ws, gaz, dl?.country);
+  applyDocumentNames(ws, gaz);
   return toEntities(ws.entities, source);
 }
 

@@ -91,6 +91,7 @@ export function resolveAgents(ws: Workspace, gaz: Gazetteer, view: SentenceView,
     const of = mod ? undefined : ofComplement(ws, view, end);
     const country = mod?.entity ?? of?.entity;
     if (!country?.country || agent.position !== 'suffix') {
+      if (!country && agent.position === 'suffix' && GROUP_SECTORS.has(agent.code) && GROUP_HEAD.test(keys[end - 1]!)) addPlacedGroup(ws, view, i, end, agent);
       i = end - 1;
       continue;
     }
@@ -143,6 +144,155 @@ export function resolveAgents(ws: Workspace, gaz: Gazetteer, view: SentenceView,
     }
     i = end - 1;
   }
+}
+
+/**
+ * Sectors of groups of people that a place identifies ("protesters in Belgrade" → SRBOPP, "residents
+ * of Idlib" → SYRCVL). Phoenix's PEOPLE has the non-CAMEO sector PPL: such a group is coded by its
+ * country alone ("people in Hong Kong" → HKG).
+ */
+const GROUP_SECTORS = new Set(['OPP', 'CVL', 'PPL', 'EDU', 'LAB', 'REF', 'OPPEDU', 'OPPLAB']);
+/**
+ * Heads that name a group of people by where they are. Other nouns of those sectors ("women",
+ * "children", "school", "population", "customers") are not placed by an "in" after them.
+ */
+const GROUP_HEAD = /^(PEOPLE|PROTEST[EO]RS?|DEMONSTRATORS?|RESIDENTS?|CIVILIANS?|VILLAGERS?|STUDENTS?|CITIZENS?|WORKERS?|ACTIVISTS?|RIOTERS?|INHABITANTS?|LOCALS|REFUGEES?|CROWDS?)$/;
+const NO_SECTOR = new Set(['PPL']);
+/** Quantity heads whose "of" complement is the group ("hundreds of thousands of people"). */
+const QUANTITY = /^(HUNDREDS|THOUSANDS|TENS|MILLIONS|DOZENS|SCORES|CROWDS?|GROUPS?|NUMBERS?|LOTS|MANY|SOME|MOST|ALL)$/;
+const PLACE_PREP = new Set(['IN', 'OF', 'FROM', 'ACROSS', 'THROUGHOUT']);
+
+/** The country of the place entity named at words [w0, w1) (a country, city or province). */
+function placeCountry(ws: Workspace, view: SentenceView, w0: number, w1: number): { entity: WorkEntity; country: string } | undefined {
+  const start = view.words[w0]!.start;
+  const end = view.words[w1 - 1]!.end;
+  for (const e of ws.entities) {
+    if (e.cls !== 'country' && e.cls !== 'city' && e.cls !== 'place') continue;
+    const m = e.mentions.find((x) => x.kind === 'name' && !x.code && x.start === start && x.end === end);
+    if (!m) continue;
+    const country = e.country ?? cityCountry(ws, e);
+    if (country) return { entity: e, country };
+  }
+  return undefined;
+}
+
+/**
+ * The country of a city not yet geocoded: its only country, else the one of its countries the
+ * document names ("Antioch" with California in the text is not Antakya).
+ */
+function cityCountry(ws: Workspace, e: WorkEntity): string | undefined {
+  const countries = new Set((e.cities ?? []).map((c) => c.country));
+  if (countries.size === 1) return [...countries][0];
+  const named = [...countries].filter((cc) => ws.entities.some((x) => x.cls === 'country' && x.country === cc && x.mentions.length > 0));
+  return named.length === 1 ? named[0] : undefined;
+}
+
+/** "protesters in Belgrade", "residents of Idlib": a place right after the group noun. */
+function placeComplement(ws: Workspace, view: SentenceView, end: number): { country: string; w1: number; place: string } | undefined {
+  if (!PLACE_PREP.has(view.keys[end] ?? '')) return undefined;
+  let s = end + 1;
+  if (view.keys[s] === 'THE') s++;
+  for (let e = Math.min(view.words.length, s + 4); e > s; e--) {
+    const hit = placeCountry(ws, view, s, e);
+    if (!hit) continue;
+    // "Antioch, Illinois": the place that locates the first one decides between namesakes.
+    let country = hit.country;
+    if (view.keys[e] === ',') {
+      for (let e2 = Math.min(view.words.length, e + 5); e2 > e + 1; e2--) {
+        const outer = placeCountry(ws, view, e + 1, e2);
+        if (outer) {
+          country = outer.country;
+          break;
+        }
+      }
+    }
+    return { country, w1: e, place: `${view.words[end]!.text.toLowerCase()} ${hit.entity.name}` };
+  }
+  return undefined;
+}
+
+/**
+ * "Thousands of people marched in Hong Kong": the place of the clause whose subject the group is —
+ * from the word order (the group, its verb and at most three more lower-case words, then "in"),
+ * else from the dependencies.
+ */
+function subjectPlace(ws: Workspace, view: SentenceView, head: number): string | undefined {
+  const next = view.words[head + 1];
+  if (next && !next.punct && !next.cap && (next.upos ? next.upos === 'VERB' || next.upos === 'AUX' : /ed$/.test(next.text))) {
+    for (let k = head + 1; k <= head + 4 && k < view.words.length; k++) {
+      const w = view.words[k]!;
+      if (w.punct || w.cap || /^(AND|BUT|OR|WHILE|AS|WHEN|AFTER|BEFORE|THAT|WHICH|WHO)$/.test(w.key)) break;
+      if (w.key !== 'IN' || k === head + 1) continue;
+      let s = k + 1;
+      if (view.keys[s] === 'THE') s++;
+      for (let e = Math.min(view.words.length, s + 4); e > s; e--) {
+        const hit = placeCountry(ws, view, s, e);
+        if (hit) return hit.country;
+      }
+      break;
+    }
+  }
+  let w = view.words[head]!;
+  for (let hops = 0; hops < 3 && w.deprel === 'nmod'; hops++) {
+    const up = view.words.find((x) => x.token === w.headToken);
+    if (!up || !QUANTITY.test(up.key)) return undefined;
+    w = up;
+  }
+  if (!w.deprel?.startsWith('nsubj')) return undefined;
+  const verb = w.headToken;
+  if (verb < 0) return undefined;
+  for (let k = 0; k < view.words.length; k++) {
+    const obl = view.words[k]!;
+    if (obl.headToken !== verb || !obl.deprel?.startsWith('obl')) continue;
+    const prep = view.words.find((x) => x.headToken === obl.token && x.deprel === 'case');
+    if (prep?.key !== 'IN') continue;
+    for (let s = Math.max(0, k - 3); s <= k; s++) {
+      const hit = placeCountry(ws, view, s, k + 1);
+      if (hit) return hit.country;
+    }
+  }
+  return undefined;
+}
+
+function addPlacedGroup(ws: Workspace, view: SentenceView, i: number, end: number, agent: AgentRecord): void {
+  const { words, keys } = view;
+  const near = placeComplement(ws, view, end);
+  const country = near?.country ?? subjectPlace(ws, view, end - 1);
+  if (!country) return;
+  const code = NO_SECTOR.has(agent.code) ? country : `${country}${agent.code}`;
+  const w0 = i > 0 && keys[i - 1] === 'THE' ? i - 1 : i;
+  const w1 = near ? near.w1 : end;
+  const head = words
+    .slice(i, end)
+    .map((w) => w.text.toLowerCase())
+    .join(' ');
+  const headKey = keys[end - 1]!;
+  const m: WorkMention = {
+    start: words[w0]!.start,
+    end: words[w1 - 1]!.end,
+    sentence: view.index,
+    w0,
+    w1,
+    kind: 'nominal',
+    subject: isSubject(view, w0, end),
+    confidence: 0.7,
+  };
+  const e = agentEntity(ws, code, () => {
+    return {
+      cls: 'agent',
+      type: 'ORG',
+      name: near ? `${head} ${near.place}` : head,
+      mentions: [],
+      titles: [],
+      country,
+      ...(NO_SECTOR.has(agent.code) ? {} : { agent: agent.code }),
+      agentHead: headKey,
+      code,
+      confidence: 0.65,
+      sources: new Set(['agents']),
+    };
+  });
+  addMention(e, m);
 }
 
 /** "the parliament" after "the country’s parliament": a bare agent noun → the last agent entity with that head. */

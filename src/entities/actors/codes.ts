@@ -57,8 +57,18 @@ export function assignCodes(ws: Workspace, gaz: Gazetteer): void {
         break;
       }
       case 'person': {
-        const dc = e.record ? codeAt(e.record, ws.date) : undefined;
+        let dc = e.record ? codeAt(e.record, ws.date) : undefined;
+        // A dictionary namesake of another country ("King Hassan" listed for Jordan, said "of
+        // Morocco") is someone else: the stated country wins and the record is dropped.
+        if (e.statedCountry && e.record && countryOfCode(gaz, dc?.code ?? e.record.codes[0]?.code) !== e.statedCountry) {
+          delete e.record;
+          dc = undefined;
+        }
         const aff = affiliationOf(ws, e);
+        if (e.statedCountry) {
+          aff.country = e.statedCountry;
+          delete aff.orgCode;
+        }
         // An apposition ("X, the Dutch prime minister,") names the affiliation when the name does not.
         const app = e.affiliationEntity;
         if (app && !aff.country && !aff.orgCode) {

@@ -7,7 +7,7 @@
 import type { EntityType } from '../../core/document.ts';
 import type { City, Gazetteer, Title } from '../gazetteer/index.ts';
 import { codeAt, type ActorRecord } from '../gazetteer/tabari.ts';
-import { titleBefore } from '../recognize/candidates.ts';
+import { countryStartingAt, titleBefore } from '../recognize/candidates.ts';
 import type { Candidate, SentenceView, WorkEntity, WorkMention, Workspace } from '../model.ts';
 import { addMention } from '../model.ts';
 import { isAgentive, isLocative, isSubject, workMention as mention } from '../syntax.ts';
@@ -250,6 +250,11 @@ export class Clusterer {
       this.persons.push(target);
       this.ws.entities.push(target);
     }
+    // "King Abdullah II of Jordan", "President of Argentina Alberto Fernández": a titled person's
+    // stated country.
+    const after = titles.length > 0 && view.keys[c.w1] === 'OF' ? countryStartingAt(this.gaz, view, c.w1 + 1) : undefined;
+    const stated = title?.country ?? after?.cca3;
+    if (stated) target.statedCountry ??= stated;
     if (record && !target.record) target.record = record;
     const first = target.nameWords && target.nameWords.length > 1 ? target.nameWords[0] : undefined;
     target.gender ??= record?.gender ?? titleGender ?? (first ? this.gaz.firstNames.get(first) : undefined);

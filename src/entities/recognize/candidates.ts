@@ -169,16 +169,64 @@ export function dictionaryCandidates(ctx: CandidateContext, view: SentenceView):
 }
 
 /** The longest title ending right before word `end` ("Secretary General", "Prime Minister"). */
-export function titleBefore(ctx: CandidateContext, view: SentenceView, end: number): { w0: number; titles: Title[] } | undefined {
-  let best: { w0: number; titles: Title[] } | undefined;
+export function titleBefore(ctx: CandidateContext, view: SentenceView, end: number): TitleMatch | undefined {
+  let best: TitleMatch | undefined;
   for (let s = Math.max(0, end - 4); s < end; s++) {
     for (const m of ctx.gaz.titles.matchesAt(view.keys, s)) {
       if (m.end === end && (!best || s < best.w0)) best = { w0: s, titles: [...m.values] };
     }
   }
-  if (!best) return undefined;
+  // "President of Argentina Alberto Fernández": a title with its country complement before the name.
+  // Looked for only when an "of" stands just before (this runs for every capitalised word).
+  if (!best) {
+    for (let p = end - 2; p >= Math.max(1, end - 6); p--) {
+      if (view.keys[p] !== 'OF') continue;
+      const place = countryEndingAt(ctx.gaz, view, end);
+      if (!place || place.w0 !== p + 1) break;
+      const title = titleBefore(ctx, view, p);
+      if (title && !title.country) return { w0: title.w0, titles: title.titles, country: place.cca3 };
+      break;
+    }
+  }
   // Chained titles: "US NATO Ambassador" is handled by modifiers; "Vice Admiral" by longer entries.
   return best;
+}
+
+export interface TitleMatch {
+  readonly w0: number;
+  readonly titles: Title[];
+  /** The country a title names with "of" ("President of Argentina") — stated, so it beats dictionaries. */
+  readonly country?: string;
+}
+
+function countryOfHits(values: readonly PlaceHit[]): string | undefined {
+  const hits = values.filter((v): v is Extract<PlaceHit, { kind: 'country' }> => v.kind === 'country');
+  return (hits.find((h) => h.country.independent) ?? hits[0])?.country.cca3;
+}
+
+/** A country name (capitalised) occupying words [w0, end), e.g. "Argentina", "the United States". */
+export function countryEndingAt(gaz: Gazetteer, view: SentenceView, end: number): { w0: number; cca3: string } | undefined {
+  for (let s = Math.max(0, end - 4); s < end; s++) {
+    if (!view.words[s]!.cap) continue;
+    for (const m of gaz.places.matchesAt(view.keys, s)) {
+      if (m.end !== end) continue;
+      const cca3 = countryOfHits(m.values);
+      if (cca3) return { w0: view.keys[s - 1] === 'THE' ? s - 1 : s, cca3 };
+    }
+  }
+  return undefined;
+}
+
+/** A country name starting at word w0 ("Jordan" in "King Abdullah II of Jordan"); the longest match. */
+export function countryStartingAt(gaz: Gazetteer, view: SentenceView, w0: number): { w1: number; cca3: string } | undefined {
+  const s = view.keys[w0] === 'THE' ? w0 + 1 : w0;
+  if (!view.words[s]?.cap) return undefined;
+  const ms = [...gaz.places.matchesAt(view.keys, s)].sort((a, b) => b.end - a.end);
+  for (const m of ms) {
+    const cca3 = countryOfHits(m.values);
+    if (cca3) return { w1: m.end, cca3 };
+  }
+  return undefined;
 }
 
 /** A run of capitalised name words starting at i (no glue at the ends). */
@@ -197,6 +245,8 @@ export function personCandidates(ctx: CandidateContext, view: SentenceView): Can
     const end = capitalRun(view, i);
     // "Secretary General Jens …": the run starts inside a title; the name starts after it.
     if (ctx.gaz.titles.matchesAt(keys, i).some((m) => m.end < end)) continue;
+    // "the Governor General of Canada": a run that is all title words names no one.
+    if (ctx.gaz.titles.matchesAt(keys, i).some((m) => m.end === end)) continue;
     const title = i > 0 ? titleBefore(ctx, view, i) : undefined;
     const gender = ctx.gaz.firstNames.get(keys[i]!);
     if (!title && !gender) continue;
@@ -236,6 +286,12 @@ export function nerCandidates(view: SentenceView, spans: readonly NerSpan[], gaz
     if (w0 < 0) continue;
     // A leading article is not part of the name ("The US-led…").
     while (w0 < w1 && (view.keys[w0] === 'THE' || view.words[w0]!.punct)) w0++;
+    // "President of Argentina Alberto Fernández" with the span starting at the country: the country
+    // is the title's complement, not the first name.
+    if (s.type === 'PERSON' && gaz && w0 >= 2 && view.keys[w0 - 1] === 'OF' && titleBefore({ gaz }, view, w0 - 1)) {
+      const c = countryStartingAt(gaz, view, w0);
+      if (c && c.w1 < w1 && view.words[c.w1]!.cap) w0 = c.w1;
+    }
     // Nor are titles and their modifiers before a person's name ("U.S. President Donald Trump",
     // "First Minister of Scotland Nicola Sturgeon"): the name is what follows the last title.
     if (s.type === 'PERSON' && gaz) {
