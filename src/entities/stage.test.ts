@@ -37,7 +37,7 @@ test('output contract: ids in order of first mention, source, keys, offsets insi
   const firsts = doc.entities.map((e) => Math.min(...e.mentions.map((m) => m.start)));
   assert.deepEqual(firsts, [...firsts].sort((a, b) => a - b));
   for (const e of doc.entities) {
-    assert.equal(e.source, 'entities@1');
+    assert.equal(e.source, 'entities@2');
     assert.ok(e.key && e.key.length > 0);
     for (const m of e.mentions) assert.ok(m.start >= 0 && m.end <= doc.text.length && m.start < m.end);
   }

@@ -132,7 +132,7 @@ function toEntities(work: readonly WorkEntity[], source: string): Entity[] {
 export function createEntitiesStage(options: EntitiesStageOptions = {}): Stage {
   const stage: Stage = {
     name: 'entities',
-    version: 1,
+    version: 2,
     requires: ['tokens', 'sentences'],
     uses: ['pos', 'lemma', 'deps'],
     assigns: ['entities'],

@@ -14,7 +14,7 @@ function defaultFallback(): FallbackLexicon {
 }
 
 const NAME = 'events';
-const VERSION = 1;
+const VERSION = 2;
 /** Default floor on event confidence (see docs/quality-events.md for how it was chosen). */
 export const DEFAULT_MIN_CONFIDENCE = 0;
 

@@ -130,7 +130,7 @@ test('quoteAt finds the innermost quote at an offset; the stage fills the layer'
   const text = '“We will stay,” Stoltenberg said. Nothing else happened.';
   const d = quotesStage.run(doc(text), { options: {} });
   assert.equal(d.quotes.length, 1);
-  assert.equal(d.quotes[0]!.source, 'quotes@2');
+  assert.equal(d.quotes[0]!.source, 'quotes@3');
   assert.equal(quoteAt(d, text.indexOf('stay'))?.id, 'q1');
   assert.equal(quoteAt(d, text.indexOf('Nothing')), undefined);
 });

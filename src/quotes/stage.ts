@@ -9,7 +9,7 @@ import { extractQuotes } from './extract.ts';
  */
 export const quotesStage: Stage = {
   name: 'quotes',
-  version: 2,
+  version: 3,
   requires: ['tokens', 'sentences'],
   uses: ['pos', 'lemma', 'deps', 'entities', 'timexes'],
   assigns: ['quotes'],
