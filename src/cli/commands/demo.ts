@@ -27,11 +27,12 @@ export const demoCommand: Command = {
     'no-serve': { type: 'boolean', description: 'only ingest and print the summary' },
   },
   details: `Ingests examples/ (the reference dpa article and 40 Wikinews articles; a re-run skips what is
-stored), prints the store's summary, then serves the web UI and API on http://127.0.0.1:PORT/.`,
+stored and re-analyses what an older pipeline stored), prints the store's summary, then serves the web UI and API on http://127.0.0.1:PORT/.`,
   async run({ values, io }) {
     const db = str(values, 'db') ?? '.dateline/demo.db';
     mkdirSync(join(db, '..'), { recursive: true });
-    const ingested = await ingestCommand.run({ values: { db }, positionals: [EXAMPLES], io });
+    // After an update of dateline the demo store holds analyses of an older pipeline: bring them up to date.
+    const ingested = await ingestCommand.run({ values: { db, reanalyze: 'stale' }, positionals: [EXAMPLES], io });
     if (ingested >= EXIT.USAGE) return ingested;
     if (values['no-serve'] === true) return ingested;
     await ensureWebBuild((s) => io.stderr.write(s));
