@@ -1,7 +1,9 @@
 /**
  * UAS/LAS of the shipped parser on UD EWT dev (gold tokenization, CoNLL 2018 definitions), with
  * gold POS tags and, when the tagger is available, with predicted tags; plus parse speed.
- *   node --import tsx scripts/eval-parser.ts [--model FILE] [--json] [--no-speed]
+ *   node --import tsx scripts/eval-parser.ts [--model FILE] [--tagger DIR] [--json] [--no-speed]
+ * `--tagger DIR` takes the predicted tags from a candidate tagger model (DIR/tagger.bin, DIR/lemma.bin)
+ * instead of the shipped one.
  */
 import { parseArgs } from 'node:util';
 import { DEFAULT_MODEL_PATH, loadParser } from '../src/language/parser/io.ts';
@@ -10,6 +12,8 @@ import { addSentence, emptyCounts, percent } from '../src/language/parser/score.
 import { predictedTags, type Tags } from './parser-tags.ts';
 import { DATA_DIR } from './data-path.ts';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { taggerFromFiles } from '../src/language/tagger/index.ts';
 
 const { values } = parseArgs({
   options: {
@@ -17,6 +21,7 @@ const { values } = parseArgs({
     data: { type: 'string', default: join(DATA_DIR, 'ud-ewt/en_ewt-ud-dev.conllu') },
     json: { type: 'boolean', default: false },
     'no-speed': { type: 'boolean', default: false },
+    tagger: { type: 'string' },
   },
 });
 
@@ -31,7 +36,13 @@ for (const s of dev) addSentence(gold, s, parser.parse(s.forms, s.upos, s.xpos))
 let tags: Tags[] | undefined;
 let tagError: string | undefined;
 try {
-  tags = await predictedTags(dev);
+  if (values.tagger) {
+    const tagger = taggerFromFiles(pathToFileURL(`${values.tagger.replace(/\/$/, '')}/`));
+    tags = dev.map((s) => {
+      const r = tagger.tag(s.forms);
+      return { upos: r.upos, xpos: r.xpos };
+    });
+  } else tags = await predictedTags(dev);
 } catch (e) {
   tagError = (e as Error).message;
 }

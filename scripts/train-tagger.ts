@@ -4,7 +4,8 @@
  *   node --import tsx scripts/train-tagger.ts [--out src/language/tagger/model] [--no-save]
  *        [--epochs 8] [--no-pass2] [--full-first] [--folds 5] [--min-weight 0.5]
  *        [--no-gum] [--no-gum-dev] [--clusters] [--no-wink-lexicon]
- *        [--dict-min 20] [--dict-purity 0.995] [--save-pass1-too]
+ *        [--dict-min 20] [--dict-purity 0.995] [--save-pass1-too] [--holdout K] [--dom-tags [--dom-min 5]]
+ *        [--clause-features]
  *
  * Defaults are the shipped configuration. Reads ../shared/data (override with DATELINE_DATA);
  * evaluates on EWT dev after every epoch (dev is never used for training).
@@ -21,6 +22,7 @@ import {
   buildTagdict,
   buildWordInfo,
   addExternalClasses,
+  addDominantTags,
   winkLexiconClasses,
   evaluate,
   partsFrom,
@@ -49,6 +51,9 @@ const useClusters = flag('--clusters');
 const outDir = option('--out', 'src/language/tagger/model');
 const minWeight = Number(option('--min-weight', '0.5'));
 const save = !flag('--no-save');
+// Auxiliary-window / clause-state templates (see FeatureExtractor); off in the shipped model.
+const clauseFeatures = flag('--clause-features');
+const coreInfo = { clauseFeatures };
 // The first pass uses a small context set: it only guesses right-context tags for pass two.
 const liteFirst = usePass2 && !flag('--full-first');
 
@@ -67,8 +72,15 @@ const gumTrain = [
   ...(useGum && !flag('--no-gum-dev') ? read(join(DATA, 'gum/gum-dev.conllu')) : []),
 ];
 const ewtDev = read(join(DATA, 'ud-ewt/en_ewt-ud-dev.conllu'));
-const trainRaw = [...ewtTrain, ...gumTrain].filter((s) => s.tokens.length > 0);
-log(`train ${trainRaw.length} sentences (EWT ${ewtTrain.length}, GUM ${gumTrain.length}); dev ${ewtDev.length}`);
+// --holdout K: every K-th EWT train sentence is held out and used instead of EWT dev for all
+// scores, so feature and setting choices can be made without looking at dev.
+const holdout = Number(option('--holdout', '0'));
+const heldOut = holdout > 0 ? ewtTrain.filter((_, k) => k % holdout === 0) : [];
+const ewtTrainUsed = holdout > 0 ? ewtTrain.filter((_, k) => k % holdout !== 0) : ewtTrain;
+const trainRaw = [...ewtTrainUsed, ...gumTrain].filter((s) => s.tokens.length > 0);
+log(
+  `train ${trainRaw.length} sentences (EWT ${ewtTrainUsed.length}, GUM ${gumTrain.length}); ${holdout > 0 ? `held-out EWT train ${heldOut.length}` : `dev ${ewtDev.length}`}`,
+);
 
 // Joint tag inventory, most frequent first. (--upos-only is an experiment switch: UPOS classes only.)
 const uposOnly = flag('--upos-only');
@@ -83,7 +95,7 @@ const train: TrainSentence[] = trainRaw.map((s) => ({
   words: s.tokens.map((t) => t.form),
   tags: Int32Array.from(s.tokens.map((t) => tagId.get(key(t))!)),
 }));
-const dev: GoldSentence[] = ewtDev.map((s) => ({
+const dev: GoldSentence[] = (holdout > 0 ? heldOut : ewtDev).filter((s) => s.tokens.length > 0).map((s) => ({
   words: s.tokens.map((t) => t.form),
   upos: s.tokens.map((t) => t.upos),
   xpos: s.tokens.map((t) => t.xpos),
@@ -98,6 +110,7 @@ if (useClusters) {
 }
 const wordInfo = buildWordInfo(allText);
 if (!flag('--no-wink-lexicon')) addExternalClasses(wordInfo, await winkLexiconClasses());
+if (flag('--dom-tags')) addDominantTags(wordInfo, train, Number(option('--dom-min', '5')));
 const lexicon: Lexicon = { clusters, ambiguity, wordInfo };
 log(`tagdict ${tagdict.size}, ambiguity classes ${ambiguity.size}, clustered words ${clusters.size}`);
 
@@ -112,8 +125,8 @@ const evalEpoch =
   (label: string, pass1ForPass2: LinearModelData | null) =>
   (epoch: number, model: LinearModelData, trainAcc: number): void => {
     const parts = pass1ForPass2
-      ? partsFrom(tags, lexicon, tagdict, pass1ForPass2, model, liteFirst)
-      : partsFrom(tags, lexicon, tagdict, model, null, liteFirst);
+      ? partsFrom(tags, lexicon, tagdict, pass1ForPass2, model, liteFirst, coreInfo)
+      : partsFrom(tags, lexicon, tagdict, model, null, liteFirst, coreInfo);
     const r = evaluate(new TaggerCore(parts), dev);
     log(
       `${label} epoch ${epoch}: train ${(trainAcc * 100).toFixed(2)} | dev UPOS ${(r.upos * 100).toFixed(2)} XPOS ${(r.xpos * 100).toFixed(2)} joint ${(r.joint * 100).toFixed(2)} | features ${model.keys.length}`,
@@ -125,6 +138,8 @@ const pass1 = trainPass(train, tags.length, lexicon, tagdict, {
   seed: 1,
   minWeight,
   lite: liteFirst,
+  tagNames: tags,
+  clauseFeatures,
   onEpoch: evalEpoch('pass1', null),
 });
 
@@ -140,9 +155,9 @@ if (usePass2) {
       tags.length,
       lexicon,
       tagdict,
-      { epochs, seed: 10 + f, lite: liteFirst },
+      { epochs, seed: 10 + f, lite: liteFirst, tagNames: tags, clauseFeatures },
     );
-    const core = new TaggerCore(partsFrom(tags, lexicon, tagdict, m, null, liteFirst));
+    const core = new TaggerCore(partsFrom(tags, lexicon, tagdict, m, null, liteFirst, coreInfo));
     train.forEach((s, k) => {
       if (inFold(k)) right[k] = core.tagIds(s.words);
     });
@@ -153,12 +168,14 @@ if (usePass2) {
     seed: 2,
     right,
     minWeight,
+    tagNames: tags,
+    clauseFeatures,
     onEpoch: evalEpoch('pass2', pass1),
   });
 }
 const trainSeconds = (performance.now() - t0) / 1000;
 
-const core = new TaggerCore(partsFrom(tags, lexicon, tagdict, pass1, pass2, liteFirst));
+const core = new TaggerCore(partsFrom(tags, lexicon, tagdict, pass1, pass2, liteFirst, coreInfo));
 const final = evaluate(core, dev);
 log(`final dev UPOS ${(final.upos * 100).toFixed(2)} XPOS ${(final.xpos * 100).toFixed(2)}`);
 
@@ -168,7 +185,7 @@ const lemmaData = trainLemmatizer(lemmaTrain);
 const lemmatizer = new Lemmatizer(decodeLemmatizer(encodeLemmatizer(lemmaData)));
 let lemmaOk = 0;
 let lemmaTotal = 0;
-for (const s of ewtDev) {
+for (const s of holdout > 0 ? heldOut : ewtDev) {
   const words = s.tokens.map((t) => t.form);
   const ids = core.tagIds(words);
   s.tokens.forEach((t, i) => {
@@ -192,6 +209,8 @@ if (save) {
     clusters: useClusters,
     minWeight,
     winkLexicon: !flag('--no-wink-lexicon'),
+    clauseFeatures,
+    domTags: flag('--dom-tags'),
     devUpos: final.upos,
     devXpos: final.xpos,
     devLemma: lemmaOk / lemmaTotal,
@@ -200,7 +219,7 @@ if (save) {
   const bytes = encodeTagger({ tags, lexicon, tagdict, pass1, pass2, pass1Lite: liteFirst, info });
   writeFileSync(join(outDir, 'tagger.bin'), bytes);
   if (pass2 && flag('--save-pass1-too')) {
-    const p1 = evaluate(new TaggerCore(partsFrom(tags, lexicon, tagdict, pass1, null, liteFirst)), dev);
+    const p1 = evaluate(new TaggerCore(partsFrom(tags, lexicon, tagdict, pass1, null, liteFirst, coreInfo)), dev);
     writeFileSync(
       join(outDir, 'tagger-pass1.bin'),
       encodeTagger({ tags, lexicon, tagdict, pass1, pass2: null, pass1Lite: liteFirst, info: { ...info, pass2: false, devUpos: p1.upos, devXpos: p1.xpos } }),

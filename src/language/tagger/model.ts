@@ -5,7 +5,7 @@
  */
 
 import { decodeBundle, encodeBundle, requireArray, type NumericArray } from './bundle.ts';
-import { FeatureExtractor, MAX_FEATURES, type Lexicon } from './features.ts';
+import { FeatureExtractor, MAX_FEATURES, verbTransitions, type Lexicon } from './features.ts';
 import { argmax, LinearModel, type LinearModelData } from './linear.ts';
 
 export interface TaggerParts {
@@ -30,6 +30,7 @@ export class TaggerCore {
   private readonly fx: FeatureExtractor;
   private readonly feats = new Int32Array(MAX_FEATURES);
   private readonly scores: Int32Array;
+  private readonly verbKind: Uint8Array;
   private first = new Int32Array(64);
   private readonly cache1 = new Map<string, Int32Array>();
   private readonly cache2 = new Map<string, Int32Array>();
@@ -39,8 +40,9 @@ export class TaggerCore {
     this.nTags = parts.tags.length;
     this.upos = parts.tags.map((t) => t.split('\t')[0]!);
     this.xpos = parts.tags.map((t) => t.split('\t')[1]!);
-    this.fx = new FeatureExtractor(parts.lexicon);
+    this.fx = new FeatureExtractor(parts.lexicon, parts.info['clauseFeatures'] === true);
     this.scores = new Int32Array(this.nTags);
+    this.verbKind = verbTransitions(parts.tags);
   }
 
   /** Tag ids for a sentence (a fresh array). */
@@ -79,12 +81,17 @@ export class TaggerCore {
     const startTag = nTags;
     const endTag = nTags + 2;
     const { tagdict } = this.parts;
-    const { feats, scores, fx } = this;
+    const { feats, scores, fx, verbKind } = this;
+    // Clause state (see verbTransitions); plain numbers because imported bindings are getters under tsx.
+    let verb = 0;
     for (let i = 0; i < n; i++) {
       const word = words[i]!;
       const known = tagdict.get(word);
       if (known !== undefined) {
         out[i] = known;
+        // Inlined nextVerbState: the decoder loop is hot.
+        const kind = verbKind[known]!;
+        if (kind !== 0) verb = kind === 1 ? 1 : 0;
         continue;
       }
       let local = cache.get(word);
@@ -103,9 +110,12 @@ export class TaggerCore {
         r1 = i + 1 < n ? right[i + 1]! : endTag;
         r2 = i + 2 < n ? right[i + 2]! : i + 1 < n ? endTag : endTag + 1;
       }
-      const k = lite ? fx.extractContextLite(i, t1, t2, feats, 0) : fx.extractContext(i, t1, t2, r1, r2, feats, 0);
+      const k = lite ? fx.extractContextLite(i, t1, t2, feats, 0) : fx.extractContext(i, t1, t2, r1, r2, feats, 0, verb);
       model.addScores(feats, k, scores);
-      out[i] = argmax(scores, nTags);
+      const best = argmax(scores, nTags);
+      out[i] = best;
+      const kind = verbKind[best]!;
+      if (kind !== 0) verb = kind === 1 ? 1 : 0;
     }
   }
 }

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadTagger } from './index.ts';
-import { FeatureExtractor, MAX_FEATURES, shapeHash } from './features.ts';
+import { FeatureExtractor, MAX_FEATURES, nextVerbState, shapeHash, VERB_NONE, VERB_SEEN, verbTransitions } from './features.ts';
 import { decodeBundle, encodeBundle } from './bundle.ts';
 import { mapSpans, spanF1, wordSpans } from './align.ts';
 import { decodeTagger, encodeTagger } from './model.ts';
@@ -49,6 +49,53 @@ test('feature extraction is deterministic and bounded', () => {
   const differing = [...out1.subarray(0, n1)].filter((f, k) => f !== out2[k]).length;
   assert.ok(differing > 0 && differing < 10, `differing ${differing}`);
   assert.ok(!out1.subarray(0, n1).includes(0));
+});
+
+test('an auxiliary a few words back changes the features; punctuation ends the search', () => {
+  const fx = new FeatureExtractor(undefined, true);
+  const feats = (words: string[], i: number): number[] => {
+    const out = new Int32Array(MAX_FEATURES);
+    fx.prepare(words);
+    return [...out.subarray(0, fx.extract(i, 3, 4, 5, 6, out))];
+  };
+  const aux = feats(['it', 'has', 'also', 'seized', 'x'], 3);
+  const none = feats(['it', 'Jericho', 'also', 'seized', 'x'], 3);
+  // The aux-window features and the previous-two-words features differ, the rest is equal.
+  const differing = aux.filter((f, k) => f !== none[k]).length;
+  assert.ok(differing >= 2 && differing < 8, `differing ${differing}`);
+  const blocked = feats(['it', 'has', ',', 'seized', 'x'], 3);
+  const blockedNone = feats(['it', 'does', ',', 'seized', 'x'], 3);
+  assert.deepEqual(
+    blocked.filter((f, k) => f !== blockedNone[k]).length,
+    1, // only the word two back differs; the comma hides "has"
+  );
+});
+
+test('the clause state follows finite verbs and resets at clause openers', () => {
+  const kinds = verbTransitions(['VERB\tVBD', 'NOUN\tNN', 'CCONJ\tCC', 'AUX\tMD', 'VERB\tVBN']);
+  assert.deepEqual([...kinds], [1, 0, 2, 1, 0]);
+  let state = VERB_NONE;
+  const states = [...kinds].map((k) => (state = nextVerbState(state, k)));
+  assert.deepEqual(states, [VERB_SEEN, VERB_SEEN, VERB_NONE, VERB_SEEN, VERB_SEEN]);
+  const fx = new FeatureExtractor(undefined, true);
+  fx.prepare(['police', 'seized', 'guns']);
+  const a = new Int32Array(MAX_FEATURES);
+  const b = new Int32Array(MAX_FEATURES);
+  const n = fx.extract(1, 3, 4, 5, 6, a, VERB_NONE);
+  assert.equal(fx.extract(1, 3, 4, 5, 6, b, VERB_SEEN), n);
+  // Three templates see the state: × previous tag × suffix, × word, × next pass-1 tag.
+  assert.equal([...a.subarray(0, n)].filter((f, k) => f !== b[k]).length, 3);
+  // Without right-context tags (first pass) only the first two remain.
+  const m = fx.extract(1, 3, 4, -1, -1, a, VERB_NONE);
+  assert.equal(fx.extract(1, 3, 4, -1, -1, b, VERB_SEEN), m);
+  assert.equal([...a.subarray(0, m)].filter((f, k) => f !== b[k]).length, 2);
+  // Models trained without the clause templates never see them.
+  const plain = new FeatureExtractor();
+  plain.prepare(['police', 'seized', 'guns']);
+  const k = plain.extract(1, 3, 4, 5, 6, a, VERB_NONE);
+  assert.equal(plain.extract(1, 3, 4, 5, 6, b, VERB_SEEN), k);
+  assert.equal(k, n - 6);
+  assert.deepEqual([...a.subarray(0, k)], [...b.subarray(0, k)]);
 });
 
 test('shape hash separates character classes and run lengths', () => {

@@ -2,7 +2,7 @@
  * Training routines for the tagger (used by scripts/train-tagger.ts; never at run time).
  */
 
-import { FeatureExtractor, MAX_FEATURES, type Lexicon } from './features.ts';
+import { FeatureExtractor, MAX_FEATURES, nextVerbState, VERB_NONE, verbTransitions, type Lexicon } from './features.ts';
 import { hashString } from './hash.ts';
 import { LinearModel, argmax, type LinearModelData } from './linear.ts';
 import { TaggerCore, type TaggerParts } from './model.ts';
@@ -99,6 +99,13 @@ export interface PassOptions {
   readonly minWeight?: number;
   /** Train the cheap first-pass model (word-local features plus a small context set). */
   readonly lite?: boolean;
+  /**
+   * Joint tag names ("UPOS\tXPOS") by id, for the clause-state features. Pass them: without
+   * them training never sees a clause state while decoding does, which costs accuracy.
+   */
+  readonly tagNames?: readonly string[];
+  /** Train with the clause templates (the model's `info.clauseFeatures` must then be true). */
+  readonly clauseFeatures?: boolean;
   /** Called after each epoch with the averaged model so far (for dev evaluation). */
   readonly onEpoch?: (epoch: number, model: LinearModelData, trainAcc: number) => void;
 }
@@ -111,13 +118,15 @@ export function trainPass(
   opts: PassOptions,
 ): LinearModelData {
   const trainer = new PerceptronTrainer(nTags);
-  const fx = new FeatureExtractor(lexicon);
+  const fx = new FeatureExtractor(lexicon, opts.clauseFeatures === true);
   const feats = new Int32Array(MAX_FEATURES);
   const scores = new Float32Array(nTags);
   const order = sents.map((_, k) => k);
   const rand = rng(opts.seed);
   const startTag = nTags;
   const endTag = nTags + 2;
+  // Clause state follows the tags as predicted (like t1/t2), so training matches decoding.
+  const verbKind = opts.tagNames ? verbTransitions(opts.tagNames) : new Uint8Array(nTags);
   let model: LinearModelData | null = null;
   for (let epoch = 1; epoch <= opts.epochs; epoch++) {
     shuffle(order, rand);
@@ -129,10 +138,12 @@ export function trainPass(
       const n = s.words.length;
       const out = new Int32Array(n);
       fx.prepare(s.words);
+      let verb = VERB_NONE;
       for (let i = 0; i < n; i++) {
         const known = tagdict.get(s.words[i]!);
         if (known !== undefined) {
           out[i] = known;
+          verb = nextVerbState(verb, verbKind[known]!);
           continue;
         }
         const t1 = i > 0 ? out[i - 1]! : startTag;
@@ -145,7 +156,7 @@ export function trainPass(
         }
         const m = opts.lite
           ? fx.extractContextLite(i, t1, t2, feats, fx.extractLocal(i, feats, 0))
-          : fx.extract(i, t1, t2, r1, r2, feats);
+          : fx.extract(i, t1, t2, r1, r2, feats, verb);
         scores.fill(0);
         trainer.addScores(feats, m, scores);
         const guess = argmax(scores, nTags);
@@ -153,6 +164,7 @@ export function trainPass(
         trainer.update(feats, m, gold, guess);
         trainer.tick();
         out[i] = guess;
+        verb = nextVerbState(verb, verbKind[guess]!);
         total++;
         if (guess === gold) correct++;
       }
@@ -200,6 +212,7 @@ export function partsFrom(
   pass1: LinearModelData,
   pass2: LinearModelData | null,
   pass1Lite = false,
+  info: Readonly<Record<string, unknown>> = {},
 ): TaggerParts {
   return {
     tags,
@@ -208,7 +221,7 @@ export function partsFrom(
     pass1: new LinearModel(pass1),
     pass2: pass2 ? new LinearModel(pass2) : null,
     pass1Lite,
-    info: {},
+    info,
   };
 }
 
@@ -284,4 +297,39 @@ interface WinkCoreModel {
 /** Merge external classes into word-info values (bits 8 and up). */
 export function addExternalClasses(info: Map<string, number>, ext: ReadonlyMap<string, number>): void {
   for (const [w, v] of ext) info.set(w, ((info.get(w) ?? 0) & 0xff) | (v << 8));
+}
+
+/**
+ * Tag-dictionary facts with frequency classes, merged into word-info values (bits 20–28): each
+ * lowercased training word seen `minCount`+ times gets its most frequent tag (+ 1) and that
+ * tag's share bucket (0: < 60 %, 1: < 80 %, 2: < 95 %, 3: ≥ 95 %). Read as one feature per word
+ * together with the frequency bucket, so it generalises across words with the same profile.
+ */
+export function addDominantTags(info: Map<string, number>, sents: readonly TrainSentence[], minCount: number): void {
+  const counts = new Map<string, Map<number, number>>();
+  for (const s of sents) {
+    s.words.forEach((w, i) => {
+      const lw = w.toLowerCase();
+      let m = counts.get(lw);
+      if (!m) counts.set(lw, (m = new Map()));
+      const t = s.tags[i]!;
+      m.set(t, (m.get(t) ?? 0) + 1);
+    });
+  }
+  for (const [lw, m] of counts) {
+    let total = 0;
+    let best = -1;
+    let bestN = 0;
+    for (const [t, n] of m) {
+      total += n;
+      if (n > bestN) {
+        bestN = n;
+        best = t;
+      }
+    }
+    if (total < minCount || best >= 127) continue;
+    const share = bestN / total;
+    const bucket = share >= 0.95 ? 3 : share >= 0.8 ? 2 : share >= 0.6 ? 1 : 0;
+    info.set(lw, ((info.get(lw) ?? 0) & 0xfffff) | ((best + 1) << 20) | (bucket << 27));
+  }
 }
