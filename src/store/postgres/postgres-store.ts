@@ -14,7 +14,7 @@
  * fragments. Event streams page by primary key (keyset), so no connection is held between pages.
  */
 import pg from 'pg';
-import { SCHEMA_VERSION, type Document, type Entity, type EntityType, type EventRecord, type Quote, type Sentence, type Timex } from '../../core/document.ts';
+import { SCHEMA_VERSION, type Document, type Entity, type EventRecord, type Quote, type Sentence, type Timex } from '../../core/document.ts';
 import { DatelineError } from '../../core/errors.ts';
 import { dayOf, dayRange, isoWeek } from '../dates.ts';
 import { actorKey } from '../keys.ts';
@@ -45,6 +45,8 @@ import type {
   StoreStats,
   StoredDocument,
 } from '../store.ts';
+import { actorRef, actorRow, documentSummary, dyadBucket, eventActorRef, eventRow, keyBucket, placeBucket, quoteRow, searchHit, timelineEntry } from '../rows.ts';
+import { cappedCount, escapeLike, n as sharedN, opt, prefixRange, s, shiftDay, storedSentence, takeFromPage, type Row, type StreamWindow } from '../sql-helpers.ts';
 import { parsePostgresUrl, quoteIdent, type PostgresTarget } from './connection.ts';
 import { PG_MIGRATIONS, PG_SCHEMA_VERSION } from './schema.ts';
 import { TS_CONFIG, headlineQueryText, indexText, tsQueryText } from './text-search.ts';
@@ -56,7 +58,6 @@ export interface PostgresStoreOptions extends OpenStoreOptions {
   readonly poolSize?: number;
 }
 
-type Row = Record<string, unknown>;
 type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
 
 const STREAM_PAGE = 1000;
@@ -73,38 +74,12 @@ const TYPES: pg.CustomTypesConfig = {
     oid === 20 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text')) as pg.CustomTypesConfig['getTypeParser'],
 };
 
-function s(v: unknown): string | undefined {
-  return typeof v === 'string' ? v : undefined;
-}
+/** node-pg hands numeric values (and bigints, without TYPES) over as text, so numbers may come as strings here. */
 function n(v: unknown): number {
-  return typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : typeof v === 'bigint' ? Number(v) : 0;
+  return typeof v === 'string' ? Number(v) : sharedN(v);
 }
 function num(v: unknown): number | undefined {
   return v === null || v === undefined ? undefined : n(v);
-}
-function opt<T extends object>(o: T): T {
-  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined || o[k] === null) delete o[k];
-  return o;
-}
-function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
-}
-/** Sentences without the internal token indexes, which are not part of the stored contract. */
-function storedSentence(sn: Sentence): Sentence {
-  const { tokenStart: _a, tokenEnd: _b, paragraph: _c, ...rest } = sn;
-  return rest;
-}
-/** Half-open [v, v + U+FFFF): every string that starts with v, as a range the "C"-collated indexes serve. */
-function prefixRange(v: string): [string, string] {
-  return [v, `${v}\uffff`];
-}
-function escapeLike(v: string): string {
-  return v.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-function shiftDay(day: string, days: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 /** Bound parameters in order; `v(x)` adds one and gives its placeholder. */
@@ -897,25 +872,7 @@ class PostgresStore implements Store {
       ),
     ]);
     const total = n(countRow?.c);
-    const items = rows.map((r) =>
-      opt({
-        id: String(r.id),
-        title: s(r.title),
-        url: s(r.url),
-        published: s(r.published),
-        referenceDate: s(r.reference_date),
-        place: s(r.place),
-        country: s(r.country),
-        hash: String(r.hash),
-        duplicateOf: s(r.first_id),
-        duplicateKind: s(r.duplicate_kind) as 'exact' | 'near' | undefined,
-        similarity: num(r.similarity),
-        events: n(r.n_events),
-        quotes: n(r.n_quotes),
-        entities: n(r.n_entities),
-        snippet: String(r.snippet),
-      }) as DocumentSummary,
-    );
+    const items = rows.map((r) => documentSummary(r, num(r.similarity)));
     return { total, limit: q.limit ?? total, offset, items };
   }
 
@@ -1037,28 +994,10 @@ class PostgresStore implements Store {
       const sourceActors: ActorRef[] = [];
       const targetActors: ActorRef[] = [];
       for (const [role, eaCode, key, name, type, code] of (r.actors ?? []) as [string, string | null, string | null, string | null, string | null, string | null][]) {
-        const c = eaCode ?? code ?? undefined;
-        const ref: ActorRef = key !== null
-          ? opt({ id: key, name: String(name), type: String(type) as EntityType, code: c })
-          : opt({ id: c ?? '', name: c ?? '', type: 'ORG' as EntityType, code: c });
+        const ref = eventActorRef(key ?? undefined, name, type, eaCode ?? undefined, code ?? undefined);
         (role === 'source' ? sourceActors : targetActors).push(ref);
       }
-      const location = s(r.place) ? opt({ name: String(r.place), country: s(r.country), lat: num(r.lat), lon: num(r.lon) }) : undefined;
-      return opt({
-        id: `${String(r.doc_id)}#${event.id}`,
-        documentId: String(r.doc_id),
-        published: s(r.doc_published),
-        title: s(r.title),
-        url: s(r.url),
-        event,
-        triggerText: String(r.trigger_text),
-        sentenceText: s(r.sentence_text),
-        sourceActors,
-        targetActors,
-        location,
-        dateStart: s(r.date_start),
-        dateEnd: s(r.date_end),
-      }) as EventRow;
+      return eventRow(r, event, { sentenceText: s(r.sentence_text), sourceActors, targetActors, lat: num(r.lat), lon: num(r.lon) });
     });
   }
 
@@ -1086,8 +1025,7 @@ class PostgresStore implements Store {
       counted = n(countRow?.c);
       pks = keyRows.map((r) => n(r.pk));
     }
-    const capped = cap > 0 && counted > cap;
-    const total = capped ? cap : counted;
+    const { total, capped } = cappedCount(counted, cap);
     const items = await this.eventRowsByPk(pks);
     return { total, ...(capped ? { totalCapped: true } : {}), limit: q.limit ?? total, offset, items };
   }
@@ -1096,9 +1034,8 @@ class PostgresStore implements Store {
     const b = new Sql();
     const w = await this.eventWhere(q, b);
     let after = 0;
-    let skip = q.offset ?? 0;
-    let left = q.limit ?? Number.POSITIVE_INFINITY;
-    while (left > 0) {
+    const window: StreamWindow = { skip: q.offset ?? 0, left: q.limit ?? Number.POSITIVE_INFINITY };
+    while (window.left > 0) {
       const k = b.fork();
       const keys = (await this.rows(
         `SELECT e.pk FROM events e ${w ? `${w} AND` : 'WHERE'} e.pk > ${k.v(after)} ORDER BY e.pk LIMIT ${k.v(STREAM_PAGE)}`,
@@ -1106,14 +1043,7 @@ class PostgresStore implements Store {
       )).map((r) => n(r.pk));
       if (keys.length === 0) return;
       after = keys[keys.length - 1]!;
-      let page = keys;
-      if (skip > 0) {
-        const cut = Math.min(skip, page.length);
-        page = page.slice(cut);
-        skip -= cut;
-      }
-      if (page.length > left) page = page.slice(0, left);
-      left -= page.length;
+      const page = takeFromPage(keys, window);
       for (const row of await this.eventRowsByPk(page)) yield row;
       if (keys.length < STREAM_PAGE) return;
     }
@@ -1134,7 +1064,7 @@ class PostgresStore implements Store {
       return rows.map((r) => {
         const source = refs.get(n(r.s))!;
         const target = refs.get(n(r.t))!;
-        return { key: `${source.code ?? source.name}→${target.code ?? target.name}`, count: n(r.c), source, target, goldstein: round(n(r.g)) };
+        return dyadBucket(r, source, target);
       });
     }
     if (by === 'place') {
@@ -1144,17 +1074,7 @@ class PostgresStore implements Store {
          ${and} e.place IS NOT NULL GROUP BY e.place, e.country ORDER BY n DESC, e.place COLLATE "C" LIMIT ${b.v(limit)}`,
         b.params,
       );
-      return rows.map((r) =>
-        opt({
-          key: `${String(r.p)}${s(r.c) ? `|${String(r.c)}` : ''}`,
-          name: String(r.p),
-          country: s(r.c),
-          count: n(r.n),
-          goldstein: round(n(r.g)),
-          lat: r.lat !== null ? round(n(r.lat)) : undefined,
-          lon: r.lon !== null ? round(n(r.lon)) : undefined,
-        }) as EventBucket,
-      );
+      return rows.map((r) => placeBucket(r, r.lat !== null ? n(r.lat) : undefined, r.lon !== null ? n(r.lon) : undefined));
     }
     const column = { week: 'e.week', month: 'e.month', day: 'e.day', root: 'e.root', plover: 'e.plover', quadClass: 'e.quad_class', country: 'e.country' }[by];
     const timeOrder = by === 'week' || by === 'month' || by === 'day';
@@ -1163,7 +1083,7 @@ class PostgresStore implements Store {
        GROUP BY ${column} ORDER BY ${timeOrder ? 'k' : `c DESC, ${column}${by === 'quadClass' ? '' : ' COLLATE "C"'}`} LIMIT ${b.v(limit)}`,
       b.params,
     );
-    return rows.map((r) => ({ key: String(r.k), count: n(r.c), goldstein: round(n(r.g)) }));
+    return rows.map((r) => keyBucket(r));
   }
 
   private async actorRefs(pks: number[]): Promise<Map<number, ActorRef>> {
@@ -1171,7 +1091,7 @@ class PostgresStore implements Store {
     const uniq = [...new Set(pks)];
     if (uniq.length === 0) return out;
     for (const r of await this.rows('SELECT pk, key, name, type, code FROM actors WHERE pk = ANY($1::bigint[])', [uniq])) {
-      out.set(n(r.pk), opt({ id: String(r.key), name: String(r.name), type: String(r.type) as EntityType, code: s(r.code) }));
+      out.set(n(r.pk), actorRef(r));
     }
     return out;
   }
@@ -1207,39 +1127,7 @@ class PostgresStore implements Store {
 
   private async quoteRows(rows: Row[]): Promise<QuoteRow[]> {
     const refs = await this.actorRefs(rows.filter((r) => r.speaker_actor_pk !== null).map((r) => n(r.speaker_actor_pk)));
-    return rows.map((r) => {
-      const quote = r.data as Quote;
-      const text = String(r.doc_text);
-      return opt({
-        id: `${String(r.doc_id)}#${quote.id}`,
-        documentId: String(r.doc_id),
-        published: s(r.published),
-        title: s(r.title),
-        quote,
-        text: String(r.text),
-        cueText: quote.cue ? text.slice(quote.cue.start, quote.cue.end) : undefined,
-        speaker: r.speaker_actor_pk !== null ? refs.get(n(r.speaker_actor_pk)) : undefined,
-        speakerText: quote.speakerMention ? text.slice(quote.speakerMention.start, quote.speakerMention.end) : undefined,
-      }) as QuoteRow;
-    });
-  }
-
-  private actorRow(r: Row): ActorRow {
-    return opt({
-      id: String(r.key),
-      name: String(r.name),
-      type: String(r.type) as EntityType,
-      code: s(r.code),
-      country: s(r.country),
-      role: s(r.role),
-      documents: n(r.n_documents),
-      mentions: n(r.n_mentions),
-      quotes: n(r.n_quotes),
-      eventsAsSource: n(r.n_source),
-      eventsAsTarget: n(r.n_target),
-      firstSeen: s(r.first_seen),
-      lastSeen: s(r.last_seen),
-    }) as ActorRow;
+    return rows.map((r) => quoteRow(r, r.data as Quote, r.speaker_actor_pk !== null ? refs.get(n(r.speaker_actor_pk)) : undefined));
   }
 
   async entities(q: EntityQuery): Promise<Page<ActorRow>> {
@@ -1265,7 +1153,7 @@ class PostgresStore implements Store {
       this.rows(`SELECT * FROM actors ${w} ORDER BY ${order} LIMIT ${page.v(q.limit ?? null)} OFFSET ${page.v(offset)}`, page.params),
     ]);
     const total = n(countRow?.c);
-    return { total, limit: q.limit ?? total, offset, items: rows.map((r) => this.actorRow(r)) };
+    return { total, limit: q.limit ?? total, offset, items: rows.map((r) => actorRow(r)) };
   }
 
   async entity(id: string, options: { limit?: number } = {}): Promise<ActorDetail | null> {
@@ -1295,11 +1183,9 @@ class PostgresStore implements Store {
       eventsAs('source'),
       eventsAs('target'),
     ]);
-    const timeline: ActorTimelineEntry[] = timelineRows.map((r) =>
-      opt({ documentId: String(r.id), date: s(r.day), title: s(r.title), mentions: n(r.n_mentions), entity: r.data as Entity }),
-    );
+    const timeline: ActorTimelineEntry[] = timelineRows.map((r) => timelineEntry(r, r.data as Entity));
     return {
-      actor: this.actorRow(row),
+      actor: actorRow(row),
       names: names.map((r) => String(r.name)),
       timeline,
       quotes: await this.quoteRows(quoteRows),
@@ -1351,17 +1237,7 @@ class PostgresStore implements Store {
       }
     };
     await Promise.all([headline('document', 'documents'), headline('quote', 'quotes')]);
-    const items = ranked.map((r) =>
-      opt({
-        kind: String(r.kind) as 'document' | 'quote',
-        documentId: String(r.doc_id),
-        id: String(r.id),
-        title: s(r.title),
-        published: s(r.published),
-        snippet: headlines.get(`${String(r.kind)}:${n(r.row_pk)}`) ?? '',
-        rank: round(n(r.rank)),
-      }) as SearchHit,
-    );
+    const items = ranked.map((r) => searchHit(r, headlines.get(`${String(r.kind)}:${n(r.row_pk)}`) ?? '', n(r.rank)));
     return { total: n(countRow?.c), limit, offset, items };
   }
 

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import type { Document, Entity, EntityType, EventRecord, Quote, Sentence, Timex } from '../../core/document.ts';
+import type { Document, Entity, EventRecord, Quote, Sentence, Timex } from '../../core/document.ts';
 import { DatelineError } from '../../core/errors.ts';
 import { dayOf, dayRange, isoWeek } from '../dates.ts';
 import { actorKey } from '../keys.ts';
@@ -17,6 +17,8 @@ import {
   similarity as signatureSimilarity,
 } from '../near-duplicates.ts';
 import { ftsQuery } from '../fts-query.ts';
+import { actorRef, actorRow, documentSummary, dyadBucket, eventActorRef, eventRow, keyBucket, placeBucket, quoteRow, searchHit, timelineEntry } from '../rows.ts';
+import { cappedCount, escapeLike, n, opt, prefixRange, s, shiftDay, storedSentence, takeFromPage, type Row, type StreamWindow } from '../sql-helpers.ts';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.ts';
 import type {
   ActorDetail,
@@ -47,7 +49,6 @@ import type {
 
 type Db = Database.Database;
 type Params = (string | number | null | Buffer)[];
-type Row = Record<string, unknown>;
 
 interface Clause {
   readonly sql: string;
@@ -65,38 +66,6 @@ const STREAM_PAGE = 1000;
 const DEFAULT_COUNT_LIMIT = 1_000;
 /** Actor sets are sized up to here when choosing a plan; beyond it they are simply "large". */
 const ACTOR_SIZE_CAP = 200_000;
-
-function s(v: unknown): string | undefined {
-  return typeof v === 'string' ? v : undefined;
-}
-function n(v: unknown): number {
-  return typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : 0;
-}
-function opt<T extends object>(o: T): T {
-  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined || o[k] === null) delete o[k];
-  return o;
-}
-
-/** Sentences without the internal token indexes, which are not part of the stored contract. */
-function storedSentence(sn: Sentence): Sentence {
-  const { tokenStart: _a, tokenEnd: _b, paragraph: _c, ...rest } = sn;
-  return rest;
-}
-
-/** Half-open [v, v + U+FFFF): every string that starts with v, as an index-friendly range. */
-function prefixRange(v: string): [string, string] {
-  return [v, `${v}\uffff`];
-}
-
-function escapeLike(v: string): string {
-  return v.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-function shiftDay(day: string, days: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 export async function openSqliteStore(path: string, options: OpenStoreOptions = {}): Promise<Store> {
   return new SqliteStore(path, options);
@@ -580,25 +549,7 @@ class SqliteStore implements Store {
        FROM ${from} ${w} ORDER BY d.pk LIMIT ? OFFSET ?`,
       [...params, limit, offset],
     );
-    const items = rows.map((r) =>
-      opt({
-        id: String(r.id),
-        title: s(r.title),
-        url: s(r.url),
-        published: s(r.published),
-        referenceDate: s(r.reference_date),
-        place: s(r.place),
-        country: s(r.country),
-        hash: String(r.hash),
-        duplicateOf: s(r.first_id),
-        duplicateKind: s(r.duplicate_kind) as 'exact' | 'near' | undefined,
-        similarity: typeof r.similarity === 'number' ? r.similarity : undefined,
-        events: n(r.n_events),
-        quotes: n(r.n_quotes),
-        entities: n(r.n_entities),
-        snippet: String(r.snippet),
-      }) as DocumentSummary,
-    );
+    const items = rows.map((r) => documentSummary(r, typeof r.similarity === 'number' ? r.similarity : undefined));
     return { total, limit: q.limit ?? total, offset, items };
   }
 
@@ -783,10 +734,7 @@ class SqliteStore implements Store {
           slot = { source: [], target: [] };
           actorsByEvent.set(epk, slot);
         }
-        const code = s(r.ea_code) ?? s(r.code);
-        const ref: ActorRef = r.key
-          ? opt({ id: String(r.key), name: String(r.name), type: String(r.type) as EntityType, code })
-          : opt({ id: code ?? '', name: code ?? '', type: 'ORG' as EntityType, code });
+        const ref = eventActorRef(r.key ? String(r.key) : undefined, r.name, r.type, s(r.ea_code), s(r.code));
         (r.role === 'source' ? slot.source : slot.target).push(ref);
       }
     }
@@ -816,22 +764,13 @@ class SqliteStore implements Store {
       const sentence = cached?.sentences[event.sentence];
       const acts = actorsByEvent.get(n(r.pk)) ?? { source: [], target: [] };
       const g = event.location ? geo.get(`${docPk}#${event.location}`) : undefined;
-      const location = s(r.place) ? opt({ name: String(r.place), country: s(r.country), lat: g?.lat, lon: g?.lon }) : undefined;
-      return opt({
-        id: `${String(r.doc_id)}#${event.id}`,
-        documentId: String(r.doc_id),
-        published: s(r.doc_published),
-        title: s(r.title),
-        url: s(r.url),
-        event,
-        triggerText: String(r.trigger_text),
+      return eventRow(r, event, {
         sentenceText: sentence && cached ? cached.text.slice(sentence.start, sentence.end) : undefined,
         sourceActors: acts.source,
         targetActors: acts.target,
-        location,
-        dateStart: s(r.date_start),
-        dateEnd: s(r.date_end),
-      }) as EventRow;
+        lat: g?.lat,
+        lon: g?.lon,
+      });
     });
   }
 
@@ -859,8 +798,7 @@ class SqliteStore implements Store {
       // Pick the page's keys from the indexes alone, then read only those rows.
       pks = this.all(`SELECT e.pk FROM events e ${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?`, [...w.params, q.limit ?? -1, offset]).map((r) => n(r.pk));
     }
-    const capped = cap > 0 && counted > cap;
-    const total = capped ? cap : counted;
+    const { total, capped } = cappedCount(counted, cap);
     const rows = this.eventRowsByPk(pks);
     return { total, ...(capped ? { totalCapped: true } : {}), limit: q.limit ?? total, offset, items: this.eventRows(rows, new Map()) };
   }
@@ -884,22 +822,14 @@ class SqliteStore implements Store {
     const w = this.eventWhere(q);
     const cache = new Map<number, { text: string; sentences: Sentence[] }>();
     let after = 0;
-    let skip = q.offset ?? 0;
-    let left = q.limit ?? Number.POSITIVE_INFINITY;
+    const window: StreamWindow = { skip: q.offset ?? 0, left: q.limit ?? Number.POSITIVE_INFINITY };
     const joiner = w.sql ? `${w.sql} AND` : 'WHERE';
-    while (left > 0) {
+    while (window.left > 0) {
       const keys = this.all(`SELECT e.pk FROM events e ${joiner} e.pk > ? ORDER BY e.pk LIMIT ?`, [...w.params, after, STREAM_PAGE]).map((r) => n(r.pk));
       const rows = this.eventRowsByPk(keys);
       if (keys.length === 0) return;
       after = keys[keys.length - 1]!;
-      let page = rows;
-      if (skip > 0) {
-        const cut = Math.min(skip, page.length);
-        page = page.slice(cut);
-        skip -= cut;
-      }
-      if (page.length > left) page = page.slice(0, left);
-      left -= page.length;
+      const page = takeFromPage(rows, window);
       if (cache.size > 2000) cache.clear();
       for (const row of this.eventRows(page, cache)) yield row;
       if (keys.length < STREAM_PAGE) return;
@@ -923,7 +853,7 @@ class SqliteStore implements Store {
       return rows.map((r) => {
         const source = refs.get(n(r.s))!;
         const target = refs.get(n(r.t))!;
-        return { key: `${source.code ?? source.name}→${target.code ?? target.name}`, count: n(r.c), source, target, goldstein: round(n(r.g)) };
+        return dyadBucket(r, source, target);
       });
     }
     if (by === 'place') {
@@ -934,17 +864,7 @@ class SqliteStore implements Store {
          ${joiner} e.place IS NOT NULL GROUP BY e.place, e.country ORDER BY n DESC, p LIMIT ?`,
         [...w.params, limit],
       );
-      return rows.map((r) =>
-        opt({
-          key: `${String(r.p)}${s(r.c) ? `|${String(r.c)}` : ''}`,
-          name: String(r.p),
-          country: s(r.c),
-          count: n(r.n),
-          goldstein: round(n(r.g)),
-          lat: typeof r.lat === 'number' ? round(r.lat) : undefined,
-          lon: typeof r.lon === 'number' ? round(r.lon) : undefined,
-        }) as EventBucket,
-      );
+      return rows.map((r) => placeBucket(r, typeof r.lat === 'number' ? r.lat : undefined, typeof r.lon === 'number' ? r.lon : undefined));
     }
     const column = { week: 'e.week', month: 'e.month', day: 'e.day', root: 'e.root', plover: 'e.plover', quadClass: 'e.quad_class', country: 'e.country' }[by];
     const timeOrder = by === 'week' || by === 'month' || by === 'day';
@@ -954,7 +874,7 @@ class SqliteStore implements Store {
        GROUP BY ${column} ORDER BY ${timeOrder ? 'k' : 'c DESC, k'} LIMIT ?`,
       [...w.params, limit],
     );
-    return rows.map((r) => ({ key: String(r.k), count: n(r.c), goldstein: round(n(r.g)) }));
+    return rows.map((r) => keyBucket(r));
   }
 
   private actorRefs(pks: number[]): Map<number, ActorRef> {
@@ -963,7 +883,7 @@ class SqliteStore implements Store {
     for (let i = 0; i < uniq.length; i += 500) {
       const chunk = uniq.slice(i, i + 500);
       for (const r of this.all(`SELECT pk, key, name, type, code FROM actors WHERE pk IN (${chunk.map(() => '?').join(',')})`, chunk)) {
-        out.set(n(r.pk), opt({ id: String(r.key), name: String(r.name), type: String(r.type) as EntityType, code: s(r.code) }));
+        out.set(n(r.pk), actorRef(r));
       }
     }
     return out;
@@ -1012,39 +932,9 @@ class SqliteStore implements Store {
 
   private quoteRows(rows: Row[]): QuoteRow[] {
     const refs = this.actorRefs(rows.filter((r) => r.speaker_actor_pk !== null).map((r) => n(r.speaker_actor_pk)));
-    return rows.map((r) => {
-      const quote = JSON.parse(String(r.data)) as Quote;
-      const text = String(r.doc_text);
-      return opt({
-        id: `${String(r.doc_id)}#${quote.id}`,
-        documentId: String(r.doc_id),
-        published: s(r.published),
-        title: s(r.title),
-        quote,
-        text: String(r.text),
-        cueText: quote.cue ? text.slice(quote.cue.start, quote.cue.end) : undefined,
-        speaker: r.speaker_actor_pk !== null ? refs.get(n(r.speaker_actor_pk)) : undefined,
-        speakerText: quote.speakerMention ? text.slice(quote.speakerMention.start, quote.speakerMention.end) : undefined,
-      }) as QuoteRow;
-    });
-  }
-
-  private actorRow(r: Row): ActorRow {
-    return opt({
-      id: String(r.key),
-      name: String(r.name),
-      type: String(r.type) as EntityType,
-      code: s(r.code),
-      country: s(r.country),
-      role: s(r.role),
-      documents: n(r.n_documents),
-      mentions: n(r.n_mentions),
-      quotes: n(r.n_quotes),
-      eventsAsSource: n(r.n_source),
-      eventsAsTarget: n(r.n_target),
-      firstSeen: s(r.first_seen),
-      lastSeen: s(r.last_seen),
-    }) as ActorRow;
+    return rows.map((r) =>
+      quoteRow(r, JSON.parse(String(r.data)) as Quote, r.speaker_actor_pk !== null ? refs.get(n(r.speaker_actor_pk)) : undefined),
+    );
   }
 
   async entities(q: EntityQuery): Promise<Page<ActorRow>> {
@@ -1073,7 +963,7 @@ class SqliteStore implements Store {
     const total = n(this.get(`SELECT count(*) AS c FROM actors ${w}`, params)?.c);
     const offset = q.offset ?? 0;
     const rows = this.all(`SELECT * FROM actors ${w} ORDER BY ${order} LIMIT ? OFFSET ?`, [...params, q.limit ?? -1, offset]);
-    return { total, limit: q.limit ?? total, offset, items: rows.map((r) => this.actorRow(r)) };
+    return { total, limit: q.limit ?? total, offset, items: rows.map((r) => actorRow(r)) };
   }
 
   async entity(id: string, options: { limit?: number } = {}): Promise<ActorDetail | null> {
@@ -1086,9 +976,7 @@ class SqliteStore implements Store {
       `SELECT d.id, d.day, d.title, en.n_mentions, en.data FROM entities en JOIN documents d ON d.pk = en.doc_pk
        WHERE en.actor_pk = ? ORDER BY d.day, d.pk LIMIT ?`,
       [pk, limit],
-    ).map((r) =>
-      opt({ documentId: String(r.id), date: s(r.day), title: s(r.title), mentions: n(r.n_mentions), entity: JSON.parse(String(r.data)) as Entity }),
-    );
+    ).map((r) => timelineEntry(r, JSON.parse(String(r.data)) as Entity));
     const quoteRows = this.all(
       `SELECT qt.pk, qt.data, qt.text, qt.speaker_actor_pk, d.id AS doc_id, d.published, d.title, d.text AS doc_text
        FROM quotes qt JOIN documents d ON d.pk = qt.doc_pk WHERE qt.speaker_actor_pk = ? ORDER BY qt.day, qt.pk LIMIT ?`,
@@ -1104,7 +992,7 @@ class SqliteStore implements Store {
         new Map(),
       );
     return {
-      actor: this.actorRow(row),
+      actor: actorRow(row),
       names,
       timeline,
       quotes: this.quoteRows(quoteRows),
@@ -1156,17 +1044,8 @@ class SqliteStore implements Store {
         [fts, n(r.fts_rowid)],
       )?.snip,
     }));
-    const items = rows.map((r) =>
-      opt({
-        kind: String(r.kind) as 'document' | 'quote',
-        documentId: String(r.doc_id),
-        id: String(r.id),
-        title: s(r.title),
-        published: s(r.published),
-        snippet: String(r.snip),
-        rank: round(-n(r.rank)),
-      }) as SearchHit,
-    );
+    // bm25 is lower for better matches; the contract's rank is higher for better ones.
+    const items = rows.map((r) => searchHit(r, String(r.snip), -n(r.rank)));
     return { total, limit, offset, items };
   }
 
@@ -1211,8 +1090,4 @@ class SqliteStore implements Store {
     if (!this.db.readonly) this.db.pragma('optimize');
     this.db.close();
   }
-}
-
-function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
 }
