@@ -10,16 +10,16 @@
  * Usage: node --import tsx scripts/bench-store.ts [--copies 12] [--events 1000000] [--stages a,b]
  *        [--workers N] [--skip-ingest] [--skip-query] [--keep DIR] [--reuse-db (with --keep: reuse DIR/events.db)]
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseCsv } from 'csv-parse/sync';
-import type { Document, Entity, EventRecord, NewDocument } from '../src/core/document.ts';
+import type { NewDocument } from '../src/core/document.ts';
 import type { InputItem } from '../src/ingest/index.ts';
 import { buildDocument } from '../src/ingest/records.ts';
 import { DEFAULT_STAGES } from '../src/stages.ts';
-import { fixtureDocument, rng } from '../src/store/fixtures.ts';
+import { BENCH_CAMEO, rng, variedDocument } from '../src/store/fixtures.ts';
 import { runIngest } from '../src/store/ingest/run-ingest.ts';
 import { contentHash } from '../src/store/keys.ts';
 import { openStore, type EventQuery, type Store } from '../src/store/store.ts';
@@ -40,6 +40,7 @@ const { values } = parseArgs({
 });
 
 const dir = values.keep ?? mkdtempSync(join(tmpdir(), 'dateline-bench-'));
+mkdirSync(dir, { recursive: true });
 const log = (s: string): void => void process.stdout.write(s + '\n');
 
 function percentile(xs: number[], p: number): number {
@@ -142,43 +143,7 @@ function rows(docs: NewDocument[]): number {
 
 // ---------------------------------------------------------------- 2. queries
 
-const CAMEO: readonly [string, number, string][] = [
-  ['010', 1, 'CONSULT'], ['020', 1, 'REQUEST'], ['036', 1, 'CONSULT'], ['040', 1, 'CONSULT'], ['042', 1, 'CONSULT'], ['043', 1, 'CONSULT'],
-  ['051', 1, 'SUPPORT'], ['057', 1, 'AGREE'], ['061', 2, 'COOPERATE'], ['070', 2, 'AID'], ['071', 2, 'AID'], ['080', 2, 'CONCEDE'],
-  ['090', 3, 'CONSULT'], ['100', 3, 'REQUEST'], ['111', 3, 'ACCUSE'], ['112', 3, 'ACCUSE'], ['120', 3, 'REJECT'], ['128', 3, 'REJECT'],
-  ['130', 3, 'THREATEN'], ['138', 3, 'THREATEN'], ['141', 3, 'PROTEST'], ['150', 4, 'MOBILIZE'], ['163', 4, 'SANCTION'], ['172', 4, 'COERCE'],
-  ['173', 4, 'COERCE'], ['180', 4, 'ASSAULT'], ['190', 4, 'ASSAULT'], ['193', 4, 'ASSAULT'], ['195', 4, 'ASSAULT'], ['200', 4, 'ASSAULT'],
-];
-const VARIANTS = 400;
-
-/** A fixture document with varied actors (a skewed choice among VARIANTS per base actor), CAMEO codes and dates. */
-function variedDocument(i: number, eventsPerDoc: number): Document {
-  const rand = rng(i * 2654435761);
-  const day = new Date(Date.UTC(2018, 0, 1) + (i % 1096) * 86400000).toISOString().slice(0, 10);
-  const base = fixtureDocument(i, { published: day, eventSentences: eventsPerDoc, fillerWords: 12 });
-  const variant = new Map<string, number>();
-  const entities: Entity[] = base.entities.map((e) => {
-    const v = Math.floor(rand() * rand() * VARIANTS);
-    variant.set(e.id, v);
-    return { ...e, name: `${e.name} ${v}`, ...(e.code ? { code: `${e.code}${v}` } : {}) };
-  });
-  const codeOf = (ids: readonly string[], codes: readonly string[] | undefined): string[] =>
-    (codes ?? []).map((c, k) => `${c}${variant.get(ids[k] ?? '') ?? 0}`);
-  const events: EventRecord[] = base.events.map((e) => {
-    const [cameo, quad, plover] = CAMEO[Math.floor(rand() * CAMEO.length)]!;
-    return {
-      ...e,
-      cameo,
-      root: cameo.slice(0, 2),
-      quadClass: quad,
-      plover,
-      goldstein: Math.round((rand() * 20 - 10) * 10) / 10,
-      sourceCodes: codeOf(e.source, e.sourceCodes),
-      targetCodes: codeOf(e.target, e.targetCodes),
-    };
-  });
-  return { ...base, entities, events };
-}
+const CAMEO = BENCH_CAMEO;
 
 async function buildQueryStore(target: number): Promise<{ store: Store; db: string }> {
   const db = join(dir, 'events.db');

@@ -346,3 +346,44 @@ export async function fillFixtureStore(store: import('./store.ts').Store, n = 12
   ]);
   return docs;
 }
+
+// ---------------------------------------------------------------- benchmark corpora
+
+/** CAMEO codes with quad class and PLOVER category the query benchmarks draw from. */
+export const BENCH_CAMEO: readonly [string, number, string][] = [
+  ['010', 1, 'CONSULT'], ['020', 1, 'REQUEST'], ['036', 1, 'CONSULT'], ['040', 1, 'CONSULT'], ['042', 1, 'CONSULT'], ['043', 1, 'CONSULT'],
+  ['051', 1, 'SUPPORT'], ['057', 1, 'AGREE'], ['061', 2, 'COOPERATE'], ['070', 2, 'AID'], ['071', 2, 'AID'], ['080', 2, 'CONCEDE'],
+  ['090', 3, 'CONSULT'], ['100', 3, 'REQUEST'], ['111', 3, 'ACCUSE'], ['112', 3, 'ACCUSE'], ['120', 3, 'REJECT'], ['128', 3, 'REJECT'],
+  ['130', 3, 'THREATEN'], ['138', 3, 'THREATEN'], ['141', 3, 'PROTEST'], ['150', 4, 'MOBILIZE'], ['163', 4, 'SANCTION'], ['172', 4, 'COERCE'],
+  ['173', 4, 'COERCE'], ['180', 4, 'ASSAULT'], ['190', 4, 'ASSAULT'], ['193', 4, 'ASSAULT'], ['195', 4, 'ASSAULT'], ['200', 4, 'ASSAULT'],
+];
+export const BENCH_VARIANTS = 400;
+
+/** A fixture document with varied actors (a skewed choice among BENCH_VARIANTS per base actor), CAMEO codes and dates. */
+export function variedDocument(i: number, eventsPerDoc: number): Document {
+  const rand = rng(i * 2654435761);
+  const day = new Date(Date.UTC(2018, 0, 1) + (i % 1096) * 86400000).toISOString().slice(0, 10);
+  const base = fixtureDocument(i, { published: day, eventSentences: eventsPerDoc, fillerWords: 12 });
+  const variant = new Map<string, number>();
+  const entities: Entity[] = base.entities.map((e) => {
+    const v = Math.floor(rand() * rand() * BENCH_VARIANTS);
+    variant.set(e.id, v);
+    return { ...e, name: `${e.name} ${v}`, ...(e.code ? { code: `${e.code}${v}` } : {}) };
+  });
+  const codeOf = (ids: readonly string[], codes: readonly string[] | undefined): string[] =>
+    (codes ?? []).map((c, k) => `${c}${variant.get(ids[k] ?? '') ?? 0}`);
+  const events: EventRecord[] = base.events.map((e) => {
+    const [cameo, quad, plover] = BENCH_CAMEO[Math.floor(rand() * BENCH_CAMEO.length)]!;
+    return {
+      ...e,
+      cameo,
+      root: cameo.slice(0, 2),
+      quadClass: quad,
+      plover,
+      goldstein: Math.round((rand() * 20 - 10) * 10) / 10,
+      sourceCodes: codeOf(e.source, e.sourceCodes),
+      targetCodes: codeOf(e.target, e.targetCodes),
+    };
+  });
+  return { ...base, entities, events };
+}
