@@ -31,34 +31,46 @@ export function shuffle<T>(items: T[], rand: () => number): void {
   }
 }
 
+/** Per word (as `key` writes it), how often each tag occurs in the training sentences. */
+function tagCounts(sents: readonly TrainSentence[], key: (w: string) => string): Map<string, Map<number, number>> {
+  const counts = new Map<string, Map<number, number>>();
+  for (const s of sents) {
+    s.words.forEach((w, i) => {
+      const k = key(w);
+      let m = counts.get(k);
+      if (!m) counts.set(k, (m = new Map()));
+      const t = s.tags[i]!;
+      m.set(t, (m.get(t) ?? 0) + 1);
+    });
+  }
+  return counts;
+}
+
+/** The most frequent tag of a word (the first seen on a tie), its count and the word's total. */
+function dominantTag(m: ReadonlyMap<number, number>): { tag: number; n: number; total: number } {
+  let total = 0;
+  let tag = -1;
+  let best = 0;
+  for (const [t, n] of m) {
+    total += n;
+    if (n > best) {
+      best = n;
+      tag = t;
+    }
+  }
+  return { tag, n: best, total };
+}
+
 /** Frequent words that take one tag at least `purity` of the time. */
 export function buildTagdict(
   sents: readonly TrainSentence[],
   minCount: number,
   purity: number,
 ): Map<string, number> {
-  const counts = new Map<string, Map<number, number>>();
-  for (const s of sents) {
-    s.words.forEach((w, i) => {
-      let m = counts.get(w);
-      if (!m) counts.set(w, (m = new Map()));
-      const t = s.tags[i]!;
-      m.set(t, (m.get(t) ?? 0) + 1);
-    });
-  }
   const dict = new Map<string, number>();
-  for (const [w, m] of counts) {
-    let total = 0;
-    let best = -1;
-    let bestN = 0;
-    for (const [t, n] of m) {
-      total += n;
-      if (n > bestN) {
-        bestN = n;
-        best = t;
-      }
-    }
-    if (total >= minCount && bestN / total >= purity) dict.set(w, best);
+  for (const [w, m] of tagCounts(sents, (x) => x)) {
+    const { tag, n, total } = dominantTag(m);
+    if (total >= minCount && n / total >= purity) dict.set(w, tag);
   }
   return dict;
 }
@@ -306,29 +318,10 @@ export function addExternalClasses(info: Map<string, number>, ext: ReadonlyMap<s
  * together with the frequency bucket, so it generalises across words with the same profile.
  */
 export function addDominantTags(info: Map<string, number>, sents: readonly TrainSentence[], minCount: number): void {
-  const counts = new Map<string, Map<number, number>>();
-  for (const s of sents) {
-    s.words.forEach((w, i) => {
-      const lw = w.toLowerCase();
-      let m = counts.get(lw);
-      if (!m) counts.set(lw, (m = new Map()));
-      const t = s.tags[i]!;
-      m.set(t, (m.get(t) ?? 0) + 1);
-    });
-  }
-  for (const [lw, m] of counts) {
-    let total = 0;
-    let best = -1;
-    let bestN = 0;
-    for (const [t, n] of m) {
-      total += n;
-      if (n > bestN) {
-        bestN = n;
-        best = t;
-      }
-    }
+  for (const [lw, m] of tagCounts(sents, (w) => w.toLowerCase())) {
+    const { tag: best, n, total } = dominantTag(m);
     if (total < minCount || best >= 127) continue;
-    const share = bestN / total;
+    const share = n / total;
     const bucket = share >= 0.95 ? 3 : share >= 0.8 ? 2 : share >= 0.6 ? 1 : 0;
     info.set(lw, ((info.get(lw) ?? 0) & 0xfffff) | ((best + 1) << 20) | (bucket << 27));
   }
