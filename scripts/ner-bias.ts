@@ -12,7 +12,7 @@ import { RuntimeModel } from '../src/entities/ner/model.ts';
 import { createRecognizer } from '../src/entities/ner/recognizer.ts';
 import { NER_TYPES } from '../src/entities/ner/labels.ts';
 import { coarse, readUnerCoarse } from '../src/entities/ner/corpora.ts';
-import { emptyScores, f1, formatScores, scoreSentence } from '../src/entities/ner/score.ts';
+import { emptyScores, f1, fitCalibration, formatScores, scoreSentence } from '../src/entities/ner/score.ts';
 import { DATA_DIR } from './data-path.ts';
 
 function arg(name: string, fallback: string): string {
@@ -112,25 +112,11 @@ for (const x of tune) {
   }
   scoreSentence(ss, found, x.gold);
 }
-let a = 0.1;
-let b = 0;
-const scale = Math.max(1, ...xs.map((x) => Math.abs(x))) / 10;
-for (let it = 0; it < 3000; it++) {
-  let ga = 0;
-  let gb = 0;
-  for (let k = 0; k < xs.length; k++) {
-    const x = xs[k]! / scale;
-    const p = 1 / (1 + Math.exp(-(a * x + b)));
-    ga += (p - ys[k]!) * x;
-    gb += p - ys[k]!;
-  }
-  a -= (0.5 * ga) / xs.length;
-  b -= (0.5 * gb) / xs.length;
-}
+const calib = fitCalibration(xs, ys);
 console.log(formatScores('tune, sentence', ss));
-console.log(`calibration a=${(a / scale).toFixed(4)} b=${b.toFixed(3)} (was a=${baseMeta.calib.a.toFixed(4)} b=${baseMeta.calib.b.toFixed(3)})`);
+console.log(`calibration a=${calib.a.toFixed(4)} b=${calib.b.toFixed(3)} (was a=${baseMeta.calib.a.toFixed(4)} b=${baseMeta.calib.b.toFixed(3)})`);
 if (!process.argv.includes('--dry')) {
-  model.meta = { ...baseMeta, calib: { a: a / scale, b }, spanBias: vector(best.b), spanBiasTuneF1: { sentence: Number(best.sent.toFixed(4)), document: Number(best.doc.toFixed(4)) } };
+  model.meta = { ...baseMeta, calib, spanBias: vector(best.b), spanBiasTuneF1: { sentence: Number(best.sent.toFixed(4)), document: Number(best.doc.toFixed(4)) } };
   writeFileSync(out, model.serialize());
   console.log(`wrote ${out}`);
 }

@@ -22,7 +22,7 @@ import {
   readUnerCoarse,
   type NerSentence,
 } from '../src/entities/ner/corpora.ts';
-import { emptyScores, f1, formatScores, scoreSentence } from '../src/entities/ner/score.ts';
+import { emptyScores, f1, fitCalibration, formatScores, scoreSentence } from '../src/entities/ner/score.ts';
 import { createRecognizer } from '../src/entities/ner/recognizer.ts';
 import { loadUposTagger } from './ner-pos.ts';
 import { DATA_DIR } from './data-path.ts';
@@ -227,25 +227,11 @@ dev.forEach((d, i) => {
     ys.push(gold.has(`${s.start}:${s.end}:${c}`) ? 1 : 0);
   }
 });
-let a = 0.1;
-let b = 0;
-const scale = Math.max(1, ...xs.map((x) => Math.abs(x))) / 10;
-for (let it = 0; it < 3000; it++) {
-  let ga = 0;
-  let gb = 0;
-  for (let k = 0; k < xs.length; k++) {
-    const x = xs[k]! / scale;
-    const p = 1 / (1 + Math.exp(-(a * x + b)));
-    ga += (p - ys[k]!) * x;
-    gb += p - ys[k]!;
-  }
-  a -= (0.5 * ga) / xs.length;
-  b -= (0.5 * gb) / xs.length;
-}
+const calib = fitCalibration(xs, ys);
 const seconds = (performance.now() - t0) / 1000;
 best.model.meta = {
   ...baseMeta,
-  calib: { a: a / scale, b },
+  calib,
   version: arg('--version', MODEL_VERSION),
   trainedAt: new Date().toISOString(),
   epochs: best.epoch,
@@ -258,7 +244,7 @@ best.model.meta = {
 };
 const buf = best.model.serialize();
 writeFileSync(out, buf);
-console.log(`best epoch ${best.epoch} (dev F1 ${(best.f * 100).toFixed(2)}), calib a=${(a / scale).toFixed(3)} b=${b.toFixed(3)}; wrote ${out} (${(buf.length / 1e6).toFixed(2)} MB) in ${seconds.toFixed(0)}s`);
+console.log(`best epoch ${best.epoch} (dev F1 ${(best.f * 100).toFixed(2)}), calib a=${calib.a.toFixed(3)} b=${calib.b.toFixed(3)}; wrote ${out} (${(buf.length / 1e6).toFixed(2)} MB) in ${seconds.toFixed(0)}s`);
 
 // Check the quantized file reproduces the float scores.
 const q = RuntimeModel.deserialize(buf);

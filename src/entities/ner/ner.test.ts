@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadNer, NER_TYPES } from './index.ts';
+import { fitCalibration } from './score.ts';
 import { decodeBilou, encodeBilou, allowed, allowedEnd, NUM_LABELS, type NerSpan } from './labels.ts';
 import { acronymDefinitions, documentConsistency, personSpan, spanBiasOf, type NerMention } from './recognizer.ts';
 import { Gazetteer, GAZ_BIT } from './gazetteer.ts';
@@ -201,4 +202,19 @@ test('span offsets from the model header go to the B and U labels of their type'
   assert.equal(b[4 + 4 * org], 5, 'U-ORG');
   assert.equal(b[0], 0, 'O');
   assert.throws(() => spanBiasOf({ ...meta, spanBias: NER_TYPES.map(() => Number.NaN) }));
+});
+
+test('fitCalibration: confidence rises with the margin and fits a separable sample', () => {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const x = (i - 100) / 10;
+    xs.push(x);
+    ys.push(x + Math.sin(i) * 2 > 0 ? 1 : 0);
+  }
+  const { a, b } = fitCalibration(xs, ys);
+  assert.ok(a > 0, `slope ${a}`);
+  const p = (x: number): number => 1 / (1 + Math.exp(-(a * x + b)));
+  assert.ok(p(-8) < 0.1 && p(8) > 0.9, `${p(-8)} ${p(8)}`);
+  assert.ok(Math.abs(p(0) - 0.5) < 0.2, `${p(0)}`);
 });

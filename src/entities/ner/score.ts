@@ -66,3 +66,27 @@ export function formatScores(name: string, s: Scores): string {
   });
   return rows.join('\n');
 }
+
+/**
+ * Logistic regression of "span exactly right" (ys, 0/1) on a span's score margin (xs), by gradient
+ * descent on rescaled margins: the calibration `confidence = sigmoid(a * margin + b)` of the model
+ * file. Used by train-ner.ts and ner-bias.ts.
+ */
+export function fitCalibration(xs: readonly number[], ys: readonly number[]): { a: number; b: number } {
+  let a = 0.1;
+  let b = 0;
+  const scale = Math.max(1, ...xs.map((x) => Math.abs(x))) / 10;
+  for (let it = 0; it < 3000; it++) {
+    let ga = 0;
+    let gb = 0;
+    for (let k = 0; k < xs.length; k++) {
+      const x = xs[k]! / scale;
+      const p = 1 / (1 + Math.exp(-(a * x + b)));
+      ga += (p - ys[k]!) * x;
+      gb += p - ys[k]!;
+    }
+    a -= (0.5 * ga) / xs.length;
+    b -= (0.5 * gb) / xs.length;
+  }
+  return { a: a / scale, b };
+}
